@@ -1,0 +1,270 @@
+"""Every error the provider documents, mapped to what the user must do and where.
+
+One table for Table 5 (detailed codes) and Table 6 (status codes) of the "Register image" page,
+plus the list call's codes and the identity and object-storage failures a user meets on the way.
+Each entry says, in plain words, what happened and what to do, which wizard step and field to go
+back to, and whether trying again can help. The provider's own texts are kept verbatim beside
+ours, so a support ticket can quote them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from vmdkimport.core.rules import MESSAGES, Field
+
+
+class Step(StrEnum):
+    """Wizard steps, in order. The CLI names them in its messages too."""
+
+    CONNECTION = "connection"
+    DISK = "disk"
+    DESTINATION = "destination"
+    IMAGE = "image"
+    REVIEW = "review"
+    SUBMIT = "submit"
+
+
+FIELD_STEP: Final[dict[Field, Step]] = {
+    Field.NAME: Step.IMAGE,
+    Field.LOCATION: Step.DESTINATION,
+    Field.CONTAINER: Step.DESTINATION,
+    Field.OBJECT: Step.DESTINATION,
+    Field.OS_TYPE: Step.IMAGE,
+    Field.CHECKSUM: Step.IMAGE,
+    Field.IMAGE_ID: Step.IMAGE,
+    Field.MIN_RAM: Step.IMAGE,
+    Field.MIN_DISK: Step.IMAGE,
+    Field.KMS: Step.IMAGE,
+    Field.KMS_SERVER: Step.IMAGE,
+    Field.KMS_ACTIVATE: Step.IMAGE,
+    Field.DISK: Step.DISK,
+    Field.CREDENTIALS: Step.CONNECTION,
+    Field.PROJECT: Step.CONNECTION,
+    Field.ENDPOINTS: Step.CONNECTION,
+    Field.NONE: Step.SUBMIT,
+}
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What one error means to the user."""
+
+    key: str  # the detailed code ("40001") or a synthetic key ("http-401", "identity-401")
+    status: int | None
+    message: str  # what happened, in plain words
+    action: str  # what to do about it
+    field: Field  # where to fix it
+    retryable: bool  # whether the same request may succeed later without any change
+    provider_message: str | None = None  # Table 5 "Detailed error message", verbatim
+    provider_action: str | None = None  # Table 5 "Action", verbatim
+
+    @property
+    def step(self) -> Step:
+        return FIELD_STEP[self.field]
+
+
+_MODIFY = "Modify the request content."
+_SUPPORT = "Contact support."
+
+
+def _row(
+    code: str, status: int, field: Field, message: str, action: str, *,
+    provider_message: str | None = None, provider_action: str = _MODIFY, retryable: bool = False,
+) -> CatalogEntry:
+    return CatalogEntry(
+        key=code, status=status, message=message, action=action, field=field,
+        retryable=retryable, provider_message=provider_message or MESSAGES[code],
+        provider_action=provider_action,
+    )
+
+
+# Table 5 of the seed, every row, in its order.
+TABLE5: Final[dict[str, CatalogEntry]] = {e.key: e for e in (
+    _row("40001", 400, Field.NAME, "The image has no name.",
+         "Enter an image name on the Image settings page."),
+    _row("40002", 400, Field.LOCATION, "No object storage location was given for the image.",
+         "Choose the container and object on the Destination page."),
+    _row("40005", 400, Field.OS_TYPE, "No OS type was chosen.",
+         "Choose the OS that is installed on the disk on the Image settings page."),
+    _row("40006", 400, Field.OS_TYPE, "The OS type is not one the service knows.",
+         "Choose one of the listed OS types on the Image settings page."),
+    _row("40011", 400, Field.PROJECT,
+         "Your sign-in token is not tied to a project, so the service cannot tell where to "
+         "import.",
+         "Sign in again with a project (project id or name) on the Connection page.",
+         provider_message="Project_id does not exist. No project can be retrieved from the "
+                          "authentication token.",
+         provider_action="Review the authentication token."),
+    _row("40014", 400, Field.NONE,
+         "The service could not read the request as JSON. This tool always sends JSON, so a "
+         "proxy or gateway between you and the service probably changed the request.",
+         "Try again. If it happens again, check your proxy settings and send the log file to "
+         "support."),
+    _row("40025", 400, Field.LOCATION,
+         "The location is not valid, or there is no object at that location.",
+         "Check on the Destination page that the container and the object (ending in .vmdk) "
+         "exist in the project you are signed in to; upload the disk if it is not there."),
+    _row("40026", 400, Field.NONE,
+         "The service rejected the retired 'conversion' parameter. This tool does not send it, "
+         "so something between you and the service changed the request.",
+         "Try again. If it happens again, send the log file to support."),
+    _row("40027", 400, Field.IMAGE_ID,
+         "The image id is not a valid UUID, or it is already used by another image.",
+         "Clear the image id or press Generate on the Image settings page."),
+    _row("40028", 400, Field.NAME, "The image name is not accepted.",
+         "Use a shorter name without line breaks or leading/trailing spaces on the Image "
+         "settings page."),
+    _row("40031", 400, Field.CHECKSUM, "The checksum is not a valid SHA1 value.",
+         "Let the tool compute the SHA1 during the upload, or paste exactly 40 hexadecimal "
+         "digits on the Image settings page."),
+    _row("40032", 400, Field.MIN_RAM, "The minimum RAM value is not accepted.",
+         "Enter a whole number of megabytes (0 or more) on the Image settings page."),
+    _row("40033", 400, Field.MIN_DISK, "The minimum disk value is not accepted.",
+         "Enter a whole number of gigabytes (0 or more) on the Image settings page."),
+    _row("40034", 400, Field.KMS, "The KMS settings are not accepted.",
+         "Enter the KMS server as FQDN:port (or leave it blank for the region's default) and "
+         "tick Activate, on the Image settings page."),
+    _row("40037", 400, Field.DISK, "The disk image is too large for the import service.",
+         "Make the disk smaller (shrink the guest's partitions and the virtual disk, or remove "
+         "unused space), export it again and start over with the new file.",
+         provider_message="The size of the import image is too large.",
+         provider_action="Create the import target image again in a smaller size."),
+    _row("40301", 403, Field.CREDENTIALS, "Your account is not allowed to import images.",
+         "Ask your contract administrator to give your user the image import privilege in this "
+         "project, or sign in as a user who has it.",
+         provider_message="You cannot execute this API.",
+         provider_action="Check with the Administrator about your account privileges."),
+    _row("50001", 500, Field.NONE, "The import service failed with an internal error.",
+         "Try again later. If it keeps failing, contact support and quote the request id.",
+         provider_message="Internal server error.", provider_action=_SUPPORT, retryable=True),
+    _row("50002", 500, Field.NONE, "The import service failed with an internal error.",
+         "Try again later. If it keeps failing, contact support and quote the request id.",
+         provider_message="Internal server error.", provider_action=_SUPPORT, retryable=True),
+    _row("50003", 500, Field.NONE, "The import service failed with an internal error.",
+         "Try again later. If it keeps failing, contact support and quote the request id.",
+         provider_message="Internal server error.", provider_action=_SUPPORT, retryable=True),
+    _row("50301", 503, Field.NONE,
+         "Too many imports are running for your contract at the moment.",
+         "Wait until some of your other imports have finished (see History), then try again. "
+         "If fewer than 100 imports are running for your contract, contact support.",
+         provider_message="Too many requests.",
+         provider_action="Check the number of executions of import requests. When the count is "
+                         "100 or less per contract, re-execute after completing other import "
+                         "requests. Otherwise, contact support.",
+         retryable=True),
+)}
+
+# The list call's own codes (reference §1.3); the wizard builds these queries itself.
+LIST_CODES: Final[dict[str, CatalogEntry]] = {e.key: e for e in (
+    CatalogEntry("40035", 400, "The start position for the import list was not accepted.",
+                 "Use a whole number of 0 or more for --start.", Field.NONE, False,
+                 "Query parameter 'start' has invalid value.", _MODIFY),
+    CatalogEntry("40036", 400, "The number of entries asked for was not accepted.",
+                 "Use a whole number of 1 or more for --limit.", Field.NONE, False,
+                 "Query parameter 'limit' has invalid value.", _MODIFY),
+    # CHOSEN: status of an id the service does not know. Undocumented for import; modelled on
+    # the export API's 40401 "Invalid export_id".
+    CatalogEntry("40401", 404, "The import service does not know this import id.",
+                 "Check the id (see History). Imports are visible only from the project that "
+                 "started them.", Field.PROJECT, False, "Invalid import_id.", None),
+)}
+
+# Table 6: what each status means when the body carries no code we know.
+STATUS: Final[dict[int, CatalogEntry]] = {e.status or 0: e for e in (
+    CatalogEntry("http-400", 400, "The import service rejected the request as invalid.",
+                 "Review the values on the Review page and correct the one the details name.",
+                 Field.NONE, False),
+    CatalogEntry("http-401", 401, "Your sign-in token was not accepted or has expired.",
+                 "Sign in again on the Connection page. (The tool renews tokens by itself; if "
+                 "you see this, signing in again is needed.)", Field.CREDENTIALS, False),
+    CatalogEntry("http-403", 403, "Your account is not allowed to do this.",
+                 "Ask your contract administrator for the needed privileges.",
+                 Field.CREDENTIALS, False),
+    CatalogEntry("http-404", 404, "The service address answered 'not found'.",
+                 "Check the endpoint URLs on the Connection page (region or custom endpoints).",
+                 Field.ENDPOINTS, False),
+    CatalogEntry("http-413", 413, "The object is larger than object storage accepts in one "
+                 "piece.", "Upload it in segments (the uploader does this for large files).",
+                 Field.DISK, False),
+    CatalogEntry("http-429", 429, "The service is receiving too many requests.",
+                 "Wait a minute and try again.", Field.NONE, True),
+    CatalogEntry("http-500", 500, "The service failed with an internal error.",
+                 "Try again later. If it keeps failing, contact support and quote the request "
+                 "id.", Field.NONE, True),
+    CatalogEntry("http-502", 502, "A gateway between you and the service failed.",
+                 "Try again later; check your proxy if it keeps happening.", Field.NONE, True),
+    CatalogEntry("http-503", 503, "The service is busy or unavailable.",
+                 "Wait, then try again.", Field.NONE, True),
+    CatalogEntry("http-504", 504, "A gateway between you and the service timed out.",
+                 "Try again later; check your proxy if it keeps happening.", Field.NONE, True),
+)}
+
+GENERIC_4XX: Final = CatalogEntry(
+    "http-4xx", None, "The service rejected the request.",
+    "Check the values you entered; the details below give the service's answer.", Field.NONE,
+    False,
+)
+GENERIC_5XX: Final = CatalogEntry(
+    "http-5xx", None, "The service failed.",
+    "Try again later. If it keeps failing, contact support and quote the request id.",
+    Field.NONE, True,
+)
+
+# Identity (Keystone) failures: the sign-in step.
+IDENTITY: Final[dict[int, CatalogEntry]] = {e.status or 0: e for e in (
+    CatalogEntry("identity-401", 401,
+                 "Sign-in failed: the contract number, user name, password or project is wrong.",
+                 "Check them on the Connection page and try once more. The tool never retries a "
+                 "rejected password by itself: 5 failed sign-ins within 15 minutes lock the "
+                 "account for 15 minutes.", Field.CREDENTIALS, False),
+    CatalogEntry("identity-403", 403, "Sign-in was refused for this project.",
+                 "Check the project id or name, and that your user belongs to that project.",
+                 Field.PROJECT, False),
+    CatalogEntry("identity-404", 404, "The identity service address is wrong.",
+                 "Check the region or the identity URL on the Connection page (it ends in /v3).",
+                 Field.ENDPOINTS, False),
+)}
+
+# Object storage (Swift) failures seen before and around registration.
+OBJECT_STORAGE: Final[dict[int, CatalogEntry]] = {e.status or 0: e for e in (
+    CatalogEntry("storage-401", 401, "Object storage did not accept your sign-in token.",
+                 "Sign in again on the Connection page.", Field.CREDENTIALS, False),
+    CatalogEntry("storage-403", 403, "Object storage refused access to this container.",
+                 "Choose a container you may write to, or ask your administrator for access.",
+                 Field.CONTAINER, False),
+    CatalogEntry("storage-404", 404, "The container or object does not exist.",
+                 "Check the container and object names on the Destination page.",
+                 Field.OBJECT, False),
+    CatalogEntry("storage-413", 413, "The object is larger than object storage accepts in one "
+                 "piece (5 GB on K5).", "Upload it in segments; the uploader does this when the "
+                 "file is larger than the limit.", Field.DISK, False),
+    CatalogEntry("storage-507", 507, "Object storage is out of space for your account.",
+                 "Delete unneeded objects or ask for a larger quota.", Field.CONTAINER, False),
+)}
+
+
+def lookup(status: int, error_code: str | None = None, *, service: str = "image-import"
+           ) -> CatalogEntry:
+    """The entry for an HTTP answer: the detailed code first, then the status, then generic."""
+    if error_code:
+        entry = TABLE5.get(error_code) or LIST_CODES.get(error_code)
+        if entry is not None:
+            return entry
+    if service == "identity" and status in IDENTITY:
+        return IDENTITY[status]
+    if service == "object-storage" and status in OBJECT_STORAGE:
+        return OBJECT_STORAGE[status]
+    if status in STATUS:
+        return STATUS[status]
+    return GENERIC_5XX if status >= 500 else GENERIC_4XX
+
+
+def all_entries() -> list[CatalogEntry]:
+    """Every entry, for documentation and tests."""
+    return [
+        *TABLE5.values(), *LIST_CODES.values(), *STATUS.values(), GENERIC_4XX, GENERIC_5XX,
+        *IDENTITY.values(), *OBJECT_STORAGE.values(),
+    ]

@@ -1,0 +1,195 @@
+"""Errors that reach the user: each says what happened and what to do, never a traceback.
+
+Every exception the core raises on purpose derives from :class:`VmdkImportError`, so a front end
+can catch one type, show ``str(exc)`` (the message) and ``exc.action``, and send anything else to
+the crash reporter. No error text ever contains a request body, a token or a password: the bodies
+we send carry credentials, so they are never part of an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from vmdkimport.core.error_catalog import CatalogEntry, Step, lookup
+from vmdkimport.core.rules import Field, Problem
+
+if TYPE_CHECKING:
+    import requests
+
+
+class VmdkImportError(Exception):
+    """Base of every error meant for the user's eyes (Electrum's UserFacingException idea)."""
+
+    #: what the user can do about it
+    action: str = ""
+    #: where to go to fix it
+    field: Field = Field.NONE
+    #: whether the same thing may work when tried again, unchanged
+    retryable: bool = False
+
+    @property
+    def step(self) -> Step:
+        from vmdkimport.core.error_catalog import FIELD_STEP
+
+        return FIELD_STEP[self.field]
+
+    def user_text(self) -> str:
+        """Message and action, as one text for a dialog or a terminal."""
+        return f"{self}\n{self.action}" if self.action else str(self)
+
+
+class ConfigError(VmdkImportError):
+    """Something the user must set before we can talk to the cloud (endpoints, credentials)."""
+
+    def __init__(self, message: str, action: str = "", field: Field = Field.ENDPOINTS) -> None:
+        super().__init__(message)
+        self.action = action
+        self.field = field
+
+
+class InvalidRequest(VmdkImportError):
+    """The request breaks a rule the service would enforce; found before anything was sent."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        first = self.problems[0]
+        entry = lookup(400, first.code)
+        super().__init__(f"{first.detail} ({first.code}: {first.message})")
+        self.action = entry.action
+        self.field = first.field
+        self.entry = entry
+
+
+class TransportError(VmdkImportError):
+    """The service could not be reached, or the connection broke or timed out.
+
+    ``outcome_unknown`` is true when the request may have reached the service before the failure:
+    for a register call this means an import may exist, so the user must look before retrying.
+    """
+
+    retryable = True
+
+    def __init__(self, message: str, *, url: str, outcome_unknown: bool = False) -> None:
+        super().__init__(message)
+        self.url = url
+        self.outcome_unknown = outcome_unknown
+        self.field = Field.ENDPOINTS
+        self.action = (
+            "The request may have been carried out. Check the import list (History, or "
+            "'vmdkimport list --remote') before you try again."
+            if outcome_unknown
+            else "Check your network connection, proxy settings and the endpoint address, then "
+            "try again."
+        )
+
+
+class ApiError(VmdkImportError):
+    """The service answered with an error status.
+
+    Carries the HTTP status, the detailed ``error_code`` when the body had one, the service's own
+    message, the request id for support, and the catalog entry with the user's action.
+    """
+
+    def __init__(
+        self, *, status: int, service: str, url: str, error_code: str | None = None,
+        server_message: str | None = None, request_id: str | None = None,
+        body_excerpt: str | None = None, retry_after: float | None = None,
+    ) -> None:
+        self.status = status
+        self.service = service
+        self.url = url
+        self.error_code = error_code
+        self.server_message = server_message
+        self.request_id = request_id
+        self.body_excerpt = body_excerpt
+        self.retry_after = retry_after
+        self.entry: CatalogEntry = lookup(status, error_code, service=service)
+        self.action = self.entry.action
+        self.field = self.entry.field
+        self.retryable = self.entry.retryable
+        super().__init__(self._compose())
+
+    def _compose(self) -> str:
+        known = self.error_code is not None and self.entry.key == self.error_code
+        parts = [self.entry.message]
+        if self.error_code and not known:
+            parts.append(f"The service answered with code {self.error_code}, which this version "
+                         "of the tool does not know.")
+        detail = self.server_message or (None if known else self.body_excerpt)
+        if detail and detail != self.entry.message:
+            parts.append(f"Service said: {detail}")
+        ref = f"HTTP {self.status}"
+        if self.error_code:
+            ref += f", code {self.error_code}"
+        if self.request_id:
+            ref += f", request id {self.request_id}"
+        parts.append(f"({ref})")
+        return " ".join(parts)
+
+    @classmethod
+    def from_response(cls, response: requests.Response, *, service: str) -> ApiError:
+        """Build the error from any answer: JSON with a code, Keystone JSON, HTML, or nothing.
+
+        A proxy's HTML page or an empty body must still give a clear message with the status and
+        the request id, so the body is read defensively and only a short, tag-free excerpt kept.
+        """
+        from vmdkimport.core.http import request_id_of, retry_after_of
+
+        code: str | None = None
+        message: str | None = None
+        excerpt: str | None = None
+        data: object = None
+        ctype = response.headers.get("Content-Type", "")
+        if "json" in ctype or response.text[:1] in ("{", "["):
+            try:
+                data = response.json()
+            except ValueError:
+                data = None
+        if isinstance(data, dict):
+            raw_code = data.get("error_code")
+            if isinstance(raw_code, (str, int)) and not isinstance(raw_code, bool):
+                code = str(raw_code)
+            raw_msg = data.get("message") or data.get("error_message")
+            err = data.get("error")
+            if isinstance(err, dict):  # Keystone's {"error": {"code", "message", "title"}}
+                raw_msg = raw_msg or err.get("message")
+            if isinstance(raw_msg, str):
+                message = raw_msg[:500]
+        if message is None:
+            excerpt = _excerpt(response.text)
+        return cls(
+            status=response.status_code, service=service, url=_safe_url(response.url),
+            error_code=code, server_message=message, request_id=request_id_of(response),
+            body_excerpt=excerpt, retry_after=retry_after_of(response),
+        )
+
+
+class AuthenticationFailed(ApiError):
+    """Keystone rejected the credentials. Never retried by itself: the account locks after 5."""
+
+
+class Unauthorized(ApiError):
+    """A service rejected the token (expired or revoked). One fresh token, then one replay."""
+
+
+class UploadCancelled(VmdkImportError):
+    """The user cancelled; the work done so far is kept for a resume."""
+
+    action = "Start the same upload again to resume it."
+
+
+def _excerpt(text: str, limit: int = 200) -> str | None:
+    import re
+
+    if not text:
+        return None
+    title = re.search(r"<title>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+    plain = title.group(1) if title else re.sub(r"<[^>]+>", " ", text)
+    plain = " ".join(plain.split())
+    return plain[:limit] or None
+
+
+def _safe_url(url: str | None) -> str:
+    """The URL without its query string (queries may one day carry signatures)."""
+    return (url or "").split("?", 1)[0]

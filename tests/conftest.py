@@ -1,0 +1,83 @@
+"""Shared fixtures: an isolated home folder, an in-memory keyring, the sandbox cloud.
+
+Every test gets its own VMDKIMPORT_HOME so nothing reads or writes the developer's real ledger,
+and a keyring that lives in memory (no desktop keychain prompts; Vorta does the same).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+
+from vmdkimport.core import logsetup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "data" / "register-image.txt"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that forgets everything when the test ends."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "vmdkimport-home"
+    monkeypatch.setenv("VMDKIMPORT_HOME", str(home))
+    for name in ("OS_CLOUD", "OS_AUTH_URL", "OS_USERNAME", "OS_PASSWORD", "OS_PROJECT_ID",
+                 "OS_PROJECT_NAME", "OS_USER_DOMAIN_NAME", "OS_REGION_NAME", "OS_STORAGE_URL",
+                 "OS_CLIENT_CONFIG_FILE"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[object]:
+    """A fresh sandbox cloud, fast conversion, small single-PUT limit."""
+    from vmdkimport.sandbox import Sandbox, SandboxConfig
+
+    with Sandbox(SandboxConfig(conversion_seconds=0.6, max_file_size=1024 * 1024,
+                               token_lifetime=3600)) as cloud:
+        yield cloud
+
+
+@pytest.fixture
+def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    """Everything at DEBUG, from every logger (urllib3 included), for secret-leak checks."""
+    caplog.set_level(logging.DEBUG)
+    return caplog
+
+
+@pytest.fixture(autouse=True)
+def _forget_secrets() -> Iterator[None]:
+    yield
+    with logsetup._secrets_lock:
+        logsetup._secrets.clear()
