@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
 from vmdkimport.core import error_catalog
 from vmdkimport.core.error_catalog import FIELD_STEP, STATUS, TABLE5, lookup
 from vmdkimport.core.rules import Field
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "register-image.txt"
 
 
 def _table5() -> list[tuple[int, str, str, str]]:
@@ -52,7 +54,8 @@ def test_every_table5_row_is_in_the_catalog_verbatim(
     assert entry.status == status
     assert entry.provider_message == message
     assert entry.provider_action == action
-    assert entry.message and entry.action
+    assert entry.message
+    assert entry.action
     assert entry.step is FIELD_STEP[entry.field]
     assert lookup(status, code) is entry
 
@@ -65,7 +68,8 @@ def test_catalog_has_no_row_the_seed_lacks() -> None:
 def test_every_table6_error_status_has_an_entry(status: int) -> None:
     entry = STATUS[status]
     assert lookup(status, None) is entry
-    assert entry.message and entry.action
+    assert entry.message
+    assert entry.action
 
 
 def test_retry_makes_sense_only_for_500_and_503() -> None:

@@ -138,7 +138,8 @@ def test_kms_with_nothing_set_is_omitted() -> None:
 def test_zero_minimums_are_sent_as_json_integers() -> None:
     request = ImportRequest(name="n", location=GOOD["location"], os_type="rhel7",
                             min_ram=0, min_disk=0)
-    assert '"min_ram": 0' in request.to_json() and '"min_disk": 0' in request.to_json()
+    assert '"min_ram": 0' in request.to_json()
+    assert '"min_disk": 0' in request.to_json()
 
 
 def test_retired_fields_are_never_sent() -> None:
@@ -158,7 +159,7 @@ def test_suggestions_from_a_windows_path() -> None:
     assert rules.suggest_image_name(r"C:\VMs\Win 2016\Win 2016-disk1.vmdk") == "Win 2016-disk1"
 
 
-@given(st.dictionaries(st.sampled_from(rules.BODY_FIELDS + ("conversion", "x")),
+@given(st.dictionaries(st.sampled_from((*rules.BODY_FIELDS, "conversion", "x")),
                        st.one_of(st.none(), st.booleans(), st.integers(), st.text(),
                                  st.lists(st.integers()), st.dictionaries(st.text(), st.text()))))
 def test_check_body_never_crashes(body: dict[str, Any]) -> None:

@@ -111,9 +111,13 @@ class Ledger:
         self.path = path or paths.ledger_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript("BEGIN IMMEDIATE;" + _SCHEMA
+                             + f"PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+        finally:
+            db.close()
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
