@@ -172,11 +172,16 @@ class TokenManager:
         self._lock = threading.Lock()
         self._token: Token | None = None
         self._rejected: AuthenticationFailed | None = None
-        self.renewals = 0
+        self.sign_ins = 0
 
     @property
     def credentials(self) -> PasswordCredentials:
         return self._creds
+
+    @property
+    def renewals(self) -> int:
+        """Sign-ins after the first one: expiry or a service's 401."""
+        return max(0, self.sign_ins - 1)
 
     def token(self) -> Token:
         """A token valid for at least the margin (signing in if needed)."""
@@ -191,8 +196,7 @@ class TokenManager:
             except AuthenticationFailed as exc:
                 self._rejected = exc
                 raise
-            if current is not None:
-                self.renewals += 1
+            self.sign_ins += 1
             self._token = fresh
             return fresh
 

@@ -1,0 +1,540 @@
+"""``vmdkimport``: the command line of the VM Image Import Wizard.
+
+Every command prints the catalog's message and action on failure and exits with a documented
+code, never a traceback. Passwords come from a prompt, stdin, ``OS_PASSWORD``, clouds.yaml or
+the keyring: there is deliberately no ``--password`` option (it would land in shell history).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vmdkimport import __version__
+from vmdkimport.core import logsetup, rules, secrets
+from vmdkimport.core.error_catalog import Step
+from vmdkimport.core.errors import (
+    ApiError,
+    AuthenticationFailed,
+    ConfigError,
+    InvalidRequest,
+    TransportError,
+    VmdkImportError,
+)
+from vmdkimport.core.imageimport import ImportState, ImportStatus
+from vmdkimport.core.ledger import Ledger
+from vmdkimport.core.profiles import ConnectionProfile, from_clouds_yaml, from_environment
+from vmdkimport.core.request import ImportRequest, KmsSettings
+from vmdkimport.core.session import CloudSession, connect
+from vmdkimport.core.submit import PollPolicy, follow_import, submit_import
+
+log = logging.getLogger("vmdkimport.cli")
+
+# Exit codes (documented in README.md and in --help).
+EXIT_OK = 0
+EXIT_ERROR = 1  # any other user-facing error
+EXIT_USAGE = 2  # bad command line (argparse)
+EXIT_AUTH = 3  # sign-in rejected, or no rights
+EXIT_INVALID = 4  # the request breaks a rule (found locally or by the service)
+EXIT_RETRY = 5  # the service is busy or failed; trying again later may work
+EXIT_NETWORK = 6  # the service could not be reached; for register: outcome unknown
+EXIT_IMPORT_FAILED = 7  # the import ended in "failed"
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = """exit codes:
+  0 success   1 error   2 usage   3 sign-in rejected or no rights   4 invalid request
+  5 service busy or failed (try again later)   6 network error (for register: check the list
+  before retrying)   7 the import failed   130 interrupted"""
+
+
+# --- argument parsing ---------------------------------------------------------------------------
+
+def _connection_options(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group(
+        "connection", "Values not given here come from OS_* environment variables, then from "
+        "--os-cloud (clouds.yaml). The password is never an option.")
+    g.add_argument("--os-cloud", metavar="NAME", default=os.environ.get("OS_CLOUD"),
+                   help="a cloud from clouds.yaml")
+    g.add_argument("--region", help="region preset, e.g. jp-east-1 (fills the endpoints)")
+    g.add_argument("--identity-url", "--os-auth-url", dest="identity_url", metavar="URL",
+                   help="Keystone v3 URL, ending in /v3")
+    g.add_argument("--object-storage-url", metavar="URL",
+                   help="object storage URL, .../v1/AUTH_<project id> (else from the catalog)")
+    g.add_argument("--import-url", metavar="URL", help="image import endpoint (else catalog)")
+    g.add_argument("--contract", "--domain", dest="domain", metavar="NUMBER",
+                   help="contract number (the user's domain)")
+    g.add_argument("--user", dest="username", metavar="NAME")
+    g.add_argument("--project-id", metavar="ID")
+    g.add_argument("--project-name", metavar="NAME")
+    g.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of standard input")
+    g.add_argument("--no-keyring", action="store_true",
+                   help="neither read nor store the password in the system keyring")
+    g.add_argument("--ca-bundle", metavar="PEM", help="CA bundle for TLS verification")
+    g.add_argument("--insecure", action="store_true",
+                   help="do not verify TLS certificates (unsafe; for test systems only)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vmdkimport",
+        description="Upload VMware disks to FUJITSU K5 / FJcloud-O object storage and register "
+                    "them as images.",
+        epilog=EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="walk the whole import on the built-in sandbox cloud, no account "
+                             "needed")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="more output on stderr (-vv for debug; secrets are never logged)")
+    parser.add_argument("--ledger", type=Path, metavar="FILE",
+                        help="the import ledger (default: in the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("login", help="check the credentials; show project and endpoints")
+    _connection_options(p)
+    p.add_argument("--remember", action="store_true",
+                   help="store the password in the system keyring after a successful sign-in")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("register", help="register an uploaded .vmdk as an image",
+                       epilog=EXIT_CODES_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _connection_options(p)
+    r = p.add_argument_group("image (the fields of POST /v1/imageimport)")
+    r.add_argument("--name", required=True, help="image name")
+    loc = r.add_mutually_exclusive_group(required=True)
+    loc.add_argument("--location", help="/v1/AUTH_<project id>/<container>/<object>.vmdk")
+    loc.add_argument("--object", metavar="CONTAINER/OBJECT",
+                     help="the object in your project; the location is built from it")
+    r.add_argument("--os-type", required=True, choices=[t.keyword for t in rules.OS_TYPES],
+                   metavar="OS_TYPE",
+                   help="one of: " + ", ".join(t.keyword for t in rules.OS_TYPES))
+    r.add_argument("--checksum", metavar="SHA1", help="SHA1 of the .vmdk (40 hex digits)")
+    ident = r.add_mutually_exclusive_group()
+    ident.add_argument("--image-id", metavar="UUID", help="the image id to use")
+    ident.add_argument("--generate-id", action="store_true",
+                       help="choose a new UUID as image id (lets you find the image later)")
+    r.add_argument("--min-ram", type=int, metavar="MB", help="minimum RAM in MB")
+    r.add_argument("--min-disk", type=int, metavar="GB", help="minimum disk in GB")
+    r.add_argument("--kms-server", metavar="FQDN:PORT",
+                   help="KMS server for Windows (blank: the region's default, port 1688)")
+    r.add_argument("--kms-activate", action="store_true",
+                   help="activate Windows against the KMS server")
+    p.add_argument("--dry-run", action="store_true",
+                   help="check and print the request body; send nothing")
+    p.add_argument("--wait", action="store_true", help="follow the import until it ends")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("status", help="show (and with --wait follow) an import")
+    _connection_options(p)
+    p.add_argument("import_id")
+    p.add_argument("--wait", action="store_true", help="follow until succeeded or failed")
+    p.add_argument("--interval", type=float, default=None, metavar="SECONDS",
+                   help="longest wait between polls (default 60)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("list", help="imports in the local ledger (with --remote: the server's)")
+    p.add_argument("--remote", action="store_true",
+                   help="ask the service (adds imports started elsewhere to the ledger)")
+    p.add_argument("--start", type=int)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", action="store_true")
+    _connection_options(p)
+
+    p = sub.add_parser("os-types", help="the OS types the service accepts")
+    p.add_argument("--json", action="store_true")
+
+    from vmdkimport.sandbox.app import add_sandbox_arguments
+
+    p = sub.add_parser("sandbox", help="run the built-in sandbox cloud on 127.0.0.1")
+    add_sandbox_arguments(p)
+    return parser
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+@dataclass
+class Output:
+    """Where results go: human text or one JSON document."""
+
+    as_json: bool
+
+    def result(self, data: Any, text: str) -> None:
+        if self.as_json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        else:
+            print(text)
+
+
+def _profile(args: argparse.Namespace) -> tuple[ConnectionProfile, str | None]:
+    """Merge: options > environment > clouds.yaml. Returns the profile and a known password."""
+    profile, password = ConnectionProfile(), None
+    if getattr(args, "os_cloud", None):
+        profile, password = from_clouds_yaml(args.os_cloud)
+    env_profile, env_password = from_environment()
+    profile = profile.merged(**{k: v for k, v in env_profile.as_dict().items() if k != "name"})
+    password = env_password or password
+    profile = profile.merged(
+        region=args.region, identity_url=args.identity_url,
+        object_storage_url=args.object_storage_url, import_url=args.import_url,
+        domain=args.domain, username=args.username, project_id=args.project_id,
+        project_name=args.project_name, ca_bundle=args.ca_bundle,
+    )
+    if args.insecure:
+        profile = profile.merged(insecure=True)
+    return profile, password
+
+
+def _password(args: argparse.Namespace, profile: ConnectionProfile, known: str | None) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise ConfigError("--password-stdin was given but standard input was empty.",
+                              "Pipe the password in, e.g. from your password manager.")
+        return line
+    if known:
+        return known
+    key = None
+    if not args.no_keyring and profile.domain and profile.username:
+        key = secrets.account_key(profile.resolved_identity_url(), profile.domain,
+                                  profile.username)
+        stored = secrets.get_password(key)
+        if stored:
+            return stored
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Password for {profile.username or '?'} "
+                               f"(contract {profile.domain or '?'}): ")
+    raise ConfigError(
+        "No password: none in OS_PASSWORD, clouds.yaml or the keyring, and no terminal to ask.",
+        "Use --password-stdin, set OS_PASSWORD, or run 'vmdkimport login --remember' once.",
+        rules.Field.CREDENTIALS,
+    )
+
+
+def _session(args: argparse.Namespace) -> CloudSession:
+    profile, known = _profile(args)
+    password = _password(args, profile, known)
+    logsetup.register_secret(password)
+    session = connect(profile, password)
+    logsetup.register_secret(session.token.value)
+    return session
+
+
+def _ledger(args: argparse.Namespace) -> Ledger:
+    return Ledger(args.ledger) if args.ledger else Ledger()
+
+
+def _describe_status(status: ImportStatus) -> str:
+    text = f"{status.import_id}: {status.state.value}"
+    if status.state in (ImportState.PROCESSING, ImportState.QUEUED) or status.progress:
+        text += f" {status.progress}%"
+    if status.error_message:
+        text += f" - {status.error_message}"
+    return text
+
+
+def _status_dict(status: ImportStatus) -> dict[str, Any]:
+    return {"import_id": status.import_id, "import_status": status.state.value,
+            "progress": status.progress, "name": status.name, "location": status.location,
+            "image_id": status.image_id, "error_message": status.error_message}
+
+
+def _follow(session: CloudSession, ledger: Ledger, import_id: str, out: Output,
+            interval: float | None = None, indent: str = "") -> ImportStatus | None:
+    policy = PollPolicy(longest=interval) if interval else PollPolicy()
+    policy = PollPolicy(first=min(policy.first, policy.longest), longest=policy.longest,
+                        error_wait=min(policy.error_wait, policy.longest))
+    shown: list[str] = []
+
+    def on_status(status: ImportStatus) -> None:
+        line = _describe_status(status)
+        if not out.as_json and (not shown or shown[-1] != line):
+            print(indent + line, flush=True)
+            shown.append(line)
+
+    def on_error(exc: VmdkImportError) -> None:
+        print(f"(status not available, trying again: {exc})", file=sys.stderr)
+
+    return follow_import(session.imports, ledger, import_id, on_status=on_status,
+                         on_error=on_error, policy=policy)
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+def cmd_login(args: argparse.Namespace) -> int:
+    profile, known = _profile(args)
+    password = _password(args, profile, known)
+    logsetup.register_secret(password)
+    session = connect(profile, password)
+    try:
+        token = session.token
+        data = {"project_id": token.project_id, "project_name": token.project_name,
+                "contract": token.domain_name, "user": token.user_name,
+                "expires_at": token.expires_at.isoformat(),
+                "object_storage_url": session.endpoints.object_storage_url,
+                "import_url": session.endpoints.import_url}
+        remembered = ""
+        if args.remember and not args.no_keyring:
+            reason = secrets.unavailable_reason()
+            if reason:
+                remembered = f"\nThe password was not remembered: {reason}"
+            else:
+                secrets.set_password(secrets.account_key(
+                    profile.resolved_identity_url(), profile.domain, profile.username), password)
+                remembered = "\nThe password is stored in the system keyring."
+        Output(args.json).result(data, (
+            f"Signed in as {token.user_name} (contract {token.domain_name}) to project "
+            f"{token.project_name} ({token.project_id}).\n"
+            f"Object storage: {data['object_storage_url']}\n"
+            f"Image import:   {data['import_url']}\n"
+            f"Token valid until {data['expires_at']}.{remembered}"))
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def _request_from_args(args: argparse.Namespace, project_id: str | None) -> ImportRequest:
+    if args.object:
+        container, _, obj = args.object.partition("/")
+        if not project_id:
+            raise ConfigError("--object needs the project id to build the location.",
+                              "Give --location instead, or sign in.", rules.Field.LOCATION)
+        location = rules.location_for(project_id, container, obj)
+    else:
+        location = args.location
+    kms = None
+    if args.kms_server or args.kms_activate:
+        if not rules.is_windows(args.os_type):
+            print("Note: --kms-* options are ignored for a non-Windows OS type.",
+                  file=sys.stderr)
+        kms = KmsSettings(server_info=args.kms_server, activate=args.kms_activate)
+    return ImportRequest(
+        name=args.name, location=location, os_type=args.os_type, checksum=args.checksum,
+        image_id=rules.new_image_id() if args.generate_id else args.image_id,
+        min_ram=args.min_ram, min_disk=args.min_disk, kms=kms,
+    )
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    out = Output(args.json)
+    if args.dry_run:
+        profile, _ = _profile(args)
+        request = _request_from_args(args, profile.project_id or None)
+        problems = request.validate(project_id=profile.project_id or None)
+        if problems:
+            raise InvalidRequest(problems)
+        print(request.to_json(indent=2))
+        return EXIT_OK
+    session = _session(args)
+    try:
+        request = _request_from_args(args, session.project_id)
+        ledger = _ledger(args)
+        entry = submit_import(session.imports, ledger, request, project_id=session.project_id,
+                              region=session.profile.region or None)
+        data = {"import_id": entry.import_id, "request_id": entry.request_id,
+                "image_id": request.image_id, "location": request.location,
+                "ledger": str(ledger.path)}
+        out.result(data, f"Import registered. import_id: {entry.import_id}\n"
+                         f"Follow it with: vmdkimport status {entry.import_id} --wait")
+        if args.wait:
+            final = _follow(session, ledger, str(entry.import_id), out)
+            if final is not None and final.state is ImportState.FAILED:
+                return EXIT_IMPORT_FAILED
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    out = Output(args.json)
+    session = _session(args)
+    try:
+        ledger = _ledger(args)
+        if args.wait:
+            status = _follow(session, ledger, args.import_id, out, args.interval)
+        else:
+            status = session.imports.status(args.import_id)
+            ledger.record_status(args.import_id, status.state.value, status.progress,
+                                 status.error_message)
+            out.result(_status_dict(status), _describe_status(status))
+        if status is not None and args.json and args.wait:
+            out.result(_status_dict(status), "")
+        if status is not None and status.state is ImportState.FAILED:
+            return EXIT_IMPORT_FAILED
+    finally:
+        session.close()
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    out = Output(args.json)
+    ledger = _ledger(args)
+    if args.remote:
+        session = _session(args)
+        try:
+            items = session.imports.list(start=args.start, limit=args.limit)
+            for item in items:
+                ledger.adopt(import_id=item.import_id, status=item.state.value,
+                             region=session.profile.region or None,
+                             import_url=session.imports.base, project_id=session.project_id)
+        finally:
+            session.close()
+        data = [{"import_id": i.import_id, "import_status": i.state.value} for i in items]
+        text = "\n".join(f"{i.import_id}  {i.state.value}" for i in items) or "No imports."
+        out.result(data, text)
+        return EXIT_OK
+    entries = ledger.entries(limit=args.limit)
+    rows = []
+    for e in entries:
+        status = e.status or e.phase
+        progress = f" {e.progress}%" if e.progress not in (None, 0, 100) else ""
+        rows.append(f"{e.created_at}  {e.import_id or '(' + e.phase + ')':36}  "
+                    f"{status}{progress}  {e.name}  {e.location}")
+    out.result([e.as_dict() for e in entries],
+               "\n".join(rows) or f"No imports in the ledger ({ledger.path}).")
+    return EXIT_OK
+
+
+def cmd_os_types(args: argparse.Namespace) -> int:
+    Output(args.json).result(
+        [{"os_type": t.keyword, "description": t.description, "windows": t.windows}
+         for t in rules.OS_TYPES],
+        "\n".join(f"{t.keyword:14} {t.description}" for t in rules.OS_TYPES)
+        + "\n\n" + rules.OS_TYPE_WARNING)
+    return EXIT_OK
+
+
+def cmd_sandbox(args: argparse.Namespace) -> int:
+    from vmdkimport.sandbox.app import run_sandbox
+
+    return run_sandbox(args)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The whole path on the sandbox: sign in, upload a small disk, register, follow."""
+    from vmdkimport.demo import write_demo_vmdk
+    from vmdkimport.sandbox import Sandbox, SandboxConfig
+
+    print("Starting the built-in sandbox cloud on 127.0.0.1 ...")
+    with tempfile.TemporaryDirectory(prefix="vmdkimport-demo-") as tmp, \
+            Sandbox(SandboxConfig(data_dir=Path(tmp) / "cloud", conversion_seconds=8)) as cloud:
+        profile = ConnectionProfile(name="demo", region=cloud.region,
+                                    identity_url=cloud.identity_url, domain=cloud.domain,
+                                    username=cloud.user, project_name=cloud.project_name)
+        logsetup.register_secret(cloud.password)
+        print(f"1. Sign in as {cloud.user}, contract {cloud.domain}, project "
+              f"{cloud.project_name}")
+        session = connect(profile, cloud.password)
+        try:
+            print(f"   object storage: {session.endpoints.object_storage_url}")
+            print(f"   image import:   {session.endpoints.import_url}")
+            disk = write_demo_vmdk(Path(tmp) / "demo-disk.vmdk")
+            container, obj = "images", rules.suggest_object_name(disk.name)
+            print(f"2. Upload {disk.name} ({disk.stat().st_size // 1024} KiB) to "
+                  f"{container}/{obj}")
+            session.storage.create_container(container)
+            import hashlib
+
+            data = disk.read_bytes()
+            session.storage.put_object(container, obj, data,
+                                       etag=hashlib.md5(data, usedforsecurity=False).hexdigest())
+            sha1 = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+            request = ImportRequest(
+                name=rules.suggest_image_name(disk.name),
+                location=rules.location_for(session.project_id, container, obj),
+                os_type="ubuntu", checksum=sha1, min_disk=1,
+            )
+            print("3. Register the image:")
+            print("   " + request.to_json())
+            ledger = _ledger(args)
+            entry = submit_import(session.imports, ledger, request,
+                                  project_id=session.project_id, region=cloud.region)
+            print(f"   import_id: {entry.import_id} (saved in {ledger.path})")
+            print("4. Follow the conversion:")
+            final = _follow(session, ledger, str(entry.import_id), Output(False), interval=1.0,
+                            indent="   ")
+        finally:
+            session.close()
+    if final is not None and final.state is ImportState.SUCCEEDED:
+        print("Done: the image is registered. Against a real region, use 'vmdkimport login "
+              "--region jp-east-1 ...' (see README.md).")
+        return EXIT_OK
+    return EXIT_IMPORT_FAILED
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "login": cmd_login, "register": cmd_register, "status": cmd_status, "list": cmd_list,
+    "os-types": cmd_os_types, "sandbox": cmd_sandbox,
+}
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+def exit_code_for(exc: VmdkImportError) -> int:
+    if isinstance(exc, AuthenticationFailed):
+        return EXIT_AUTH
+    if isinstance(exc, InvalidRequest):
+        return EXIT_INVALID
+    if isinstance(exc, TransportError):
+        return EXIT_NETWORK
+    if isinstance(exc, ApiError):
+        if exc.status in (401, 403):
+            return EXIT_AUTH
+        if exc.retryable:
+            return EXIT_RETRY
+        if 400 <= exc.status < 500:
+            return EXIT_INVALID
+    return EXIT_ERROR
+
+
+def report(exc: VmdkImportError) -> None:
+    """Print an error for a person: what happened, what to do, where."""
+    text = logsetup.redact(str(exc))
+    print(f"Error: {text}", file=sys.stderr)
+    if exc.action:
+        print(f"What to do: {exc.action}", file=sys.stderr)
+    if isinstance(exc, InvalidRequest) and len(exc.problems) > 1:
+        for problem in exc.problems[1:]:
+            print(f"Also: {problem.detail} ({problem.code})", file=sys.stderr)
+    if exc.field is not rules.Field.NONE and exc.step is not Step.SUBMIT:
+        print(f"Where: {exc.field.value} ({exc.step.value} step)", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    log_file = None
+    try:
+        log_file = logsetup.default_log_file()
+    except OSError:
+        log_file = None
+    logsetup.configure(level, log_file=log_file)
+    if not args.demo and not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    handler = cmd_demo if args.demo else COMMANDS[args.command]
+    try:
+        return handler(args)
+    except VmdkImportError as exc:
+        log.debug("command failed: %s", exc)
+        report(exc)
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:
+        print(f"Error: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})",
+              file=sys.stderr)
+        return EXIT_ERROR
