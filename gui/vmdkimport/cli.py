@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from vmdkimport import __version__
-from vmdkimport.core import logsetup, rules, secrets
+from vmdkimport.core import logsetup, paths, rules, secrets
 from vmdkimport.core.error_catalog import Step
 from vmdkimport.core.errors import (
     ApiError,
@@ -457,7 +457,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
             print("3. Register the image:")
             print("   " + request.to_json())
-            ledger = _ledger(args)
+            # The demo keeps its own ledger: sandbox imports do not belong in the real one.
+            ledger = Ledger(args.ledger or paths.data_dir() / "demo" / "ledger.sqlite3")
             entry = submit_import(session.imports, ledger, request,
                                   project_id=session.project_id, region=cloud.region)
             print(f"   import_id: {entry.import_id} (saved in {ledger.path})")

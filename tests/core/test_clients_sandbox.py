@@ -311,3 +311,20 @@ def test_no_secret_reaches_the_logs(sandbox: Any, debug_logs: pytest.LogCaptureF
     assert "imageimport" in debug_logs.text
     assert sandbox.password not in debug_logs.text
     assert token not in debug_logs.text
+
+
+def test_short_lived_tokens_are_renewed_by_expiry_not_on_every_call() -> None:
+    """Tokens of 2 s: reused while fresh, renewed before they run out, uploads never see 401."""
+    import time
+
+    with Sandbox(SandboxConfig(token_lifetime=2, conversion_seconds=0)) as cloud:
+        s = _session(cloud)
+        first = s.tokens.token()
+        assert s.tokens.token() is first  # fresh: no sign-in per call
+        time.sleep(1.6)  # inside the last quarter of its life
+        s.imports.list()
+        assert s.tokens.renewals == 1
+        assert s.tokens.token() is not first
+        unauthorized = [r for r in cloud.requests() if r["status"] == 401]
+        s.close()
+    assert unauthorized == []  # renewed before expiry, never by a refusal

@@ -187,7 +187,8 @@ class TokenManager:
         """A token valid for at least the margin (signing in if needed)."""
         with self._lock:
             current = self._token
-            if current is not None and not current.expires_within(self._margin, self._clock()):
+            if current is not None and not current.expires_within(self._margin_for(current),
+                                                                  self._clock()):
                 return current
             if self._rejected is not None:
                 raise self._rejected
@@ -199,6 +200,13 @@ class TokenManager:
             self.sign_ins += 1
             self._token = fresh
             return fresh
+
+    def _margin_for(self, token: Token) -> timedelta:
+        """The renewal margin, at most a quarter of the token's life: a cloud that hands out
+        10-minute tokens must not make us sign in again on every call."""
+        if token.issued_at is None:
+            return self._margin
+        return min(self._margin, (token.expires_at - token.issued_at) / 4)
 
     def invalidate(self, rejected: Token | None = None) -> None:
         """Forget the token a service refused (only if no other thread renewed it meanwhile)."""
