@@ -12,8 +12,10 @@ import getpass
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,7 @@ from typing import Any
 
 from vmdkimport import __version__
 from vmdkimport.core import logsetup, paths, rules, secrets
+from vmdkimport.core.cleanup import delete_orphans, find_orphans
 from vmdkimport.core.error_catalog import Step
 from vmdkimport.core.errors import (
     ApiError,
@@ -28,14 +31,22 @@ from vmdkimport.core.errors import (
     ConfigError,
     InvalidRequest,
     TransportError,
+    UploadCancelled,
     VmdkImportError,
 )
+from vmdkimport.core.http import HttpClient
+from vmdkimport.core.identity import TokenProvider, static_token
 from vmdkimport.core.imageimport import ImportState, ImportStatus
 from vmdkimport.core.ledger import Ledger
+from vmdkimport.core.objectstorage import ObjectStorageClient
 from vmdkimport.core.profiles import ConnectionProfile, from_clouds_yaml, from_environment
 from vmdkimport.core.request import ImportRequest, KmsSettings
+from vmdkimport.core.segments import DEFAULT_THREADS, UploadSource
 from vmdkimport.core.session import CloudSession, connect
 from vmdkimport.core.submit import PollPolicy, follow_import, submit_import
+from vmdkimport.core.transfer import TransferControl
+from vmdkimport.core.units import format_duration, format_size, parse_size
+from vmdkimport.core.uploader import Manifest, Phase, Uploader, UploadEvent, UploadRequest
 
 log = logging.getLogger("vmdkimport.cli")
 
@@ -152,6 +163,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _connection_options(p)
 
+    p = sub.add_parser("upload", help="upload a disk to object storage (segmented, resumable)",
+                       epilog=EXIT_CODES_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _connection_options(p)
+    _storage_bypass_options(p)
+    p.add_argument("file", type=Path, help="the .vmdk to upload")
+    p.add_argument("--container", required=True, help="created when missing")
+    p.add_argument("--object", dest="object_name", metavar="NAME",
+                   help="object name (default: from the file name, ending in .vmdk)")
+    p.add_argument("--segment-size", type=_size, metavar="SIZE",
+                   help="segment size, e.g. 256M (default 256M; capped by the cluster limit)")
+    p.add_argument("--threads", type=int, default=DEFAULT_THREADS, metavar="N",
+                   help=f"segments uploaded in parallel (default {DEFAULT_THREADS})")
+    p.add_argument("--manifest", choices=[m.value for m in Manifest], default="dlo",
+                   help="dlo (default, the provider's documented way) or slo")
+    p.add_argument("--limit-rate", type=_size, metavar="RATE",
+                   help="bandwidth limit in bytes per second, e.g. 10M")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace an existing object with different content")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("cleanup", help="list and delete segments of abandoned uploads")
+    _connection_options(p)
+    _storage_bypass_options(p)
+    p.add_argument("--container", help="only this container's segments")
+    p.add_argument("--yes", action="store_true", help="delete without asking")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("os-types", help="the OS types the service accepts")
     p.add_argument("--json", action="store_true")
 
@@ -160,6 +199,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("sandbox", help="run the built-in sandbox cloud on 127.0.0.1")
     add_sandbox_arguments(p)
     return parser
+
+
+def _storage_bypass_options(parser: argparse.ArgumentParser) -> None:
+    g = parser.add_argument_group(
+        "object storage without sign-in",
+        "For servers with their own auth, like swift's --os-storage-url/--os-auth-token.")
+    g.add_argument("--storage-url", metavar="URL", default=os.environ.get("OS_STORAGE_URL"),
+                   help=".../v1/AUTH_<account> (or OS_STORAGE_URL)")
+    g.add_argument("--token", metavar="TOKEN", default=os.environ.get("OS_AUTH_TOKEN"),
+                   help="a token for it (or OS_AUTH_TOKEN)")
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -229,6 +285,57 @@ def _session(args: argparse.Namespace) -> CloudSession:
     session = connect(profile, password)
     logsetup.register_secret(session.token.value)
     return session
+
+
+def _storage(args: argparse.Namespace) -> tuple[ObjectStorageClient, Callable[[], None]]:
+    """Object storage from --storage-url/--token, or through a normal sign-in."""
+    if args.storage_url or args.token:
+        if not (args.storage_url and args.token):
+            raise ConfigError("--storage-url and --token must be given together.",
+                              "Give both, or neither to sign in normally.", rules.Field.ENDPOINTS)
+        logsetup.register_secret(args.token)
+        profile, _ = _profile(args)
+        http = HttpClient(profile.http_settings())
+        project = args.storage_url.rstrip("/").rsplit("/", 1)[-1].removeprefix("AUTH_")
+        client = ObjectStorageClient(http, TokenProvider(static_token(args.token, project)),
+                                     args.storage_url)
+        return client, http.close
+    session = _session(args)
+    return session.storage, session.close
+
+
+class ProgressLine:
+    """One self-rewriting line on a terminal; silent when stderr is not one."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._last = 0.0
+        self._width = 0
+
+    def show(self, event: UploadEvent, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not self.enabled or (not force and now - self._last < 0.25):
+            return
+        self._last = now
+        text = (f"{event.fraction * 100:5.1f}%  {format_size(event.bytes_done)} / "
+                f"{format_size(event.bytes_total)}  {format_size(event.rate)}/s  "
+                f"ETA {format_duration(event.eta)}")
+        if event.segments_total:
+            text += f"  segments {event.segments_done}/{event.segments_total}"
+            if event.segments_skipped:
+                text += f" ({event.segments_skipped} already there)"
+        if event.retries:
+            text += f"  retries {event.retries}"
+        if event.phase not in (Phase.UPLOADING,):
+            text += f"  [{event.message or event.phase.value}]"
+        sys.stderr.write("\r" + text.ljust(self._width))
+        sys.stderr.flush()
+        self._width = len(text)
+
+    def close(self) -> None:
+        if self.enabled and self._width:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
 
 
 def _ledger(args: argparse.Namespace) -> Ledger:
@@ -406,6 +513,90 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_upload(args: argparse.Namespace) -> int:
+    out = Output(args.json)
+    object_name = args.object_name or rules.suggest_object_name(args.file.name)
+    request = UploadRequest(
+        source=UploadSource(args.file), container=args.container, object_name=object_name,
+        segment_size=args.segment_size, threads=max(1, args.threads),
+        manifest=Manifest(args.manifest), limit_rate=args.limit_rate,
+        overwrite=args.overwrite)
+    storage, close = _storage(args)
+    control = TransferControl()
+    progress = ProgressLine(sys.stderr.isatty() and not args.json)
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        # First Ctrl-C: stop cleanly (the journal is kept). Second: stop now.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        print("\nStopping; run the same command again to resume.", file=sys.stderr)
+        control.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    result = None
+    try:
+        for event in Uploader(storage, request, control).run():
+            progress.show(event, force=event.result is not None)
+            result = event.result or result
+    except UploadCancelled:
+        progress.close()
+        print("Upload cancelled. Run the same command again to resume it.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        progress.close()
+        close()
+    assert result is not None
+    how = ("identical object already there, nothing sent" if result.skipped
+           else f"{result.segments} segments, {result.manifest.value.upper()} manifest"
+           if result.manifest else "single object")
+    out.result(result.as_dict(), (
+        f"Uploaded {format_size(result.size)} to {result.container}/{result.object_name} "
+        f"({how}).\n"
+        f"location: {result.location}\n"
+        f"sha1:     {result.sha1}\n"
+        f"Register it with: vmdkimport register --location {result.location} --checksum "
+        f"{result.sha1} --name ... --os-type ..."))
+    return EXIT_OK
+
+
+def cmd_cleanup(args: argparse.Namespace) -> int:
+    out = Output(args.json)
+    storage, close = _storage(args)
+    try:
+        groups = find_orphans(storage, args.container)
+        if args.json and not args.yes:
+            out.result([g.as_dict() for g in groups], "")
+            return EXIT_OK
+        if not groups:
+            if not args.json:
+                print("No orphaned segments.")
+            else:
+                out.result({"deleted": 0, "groups": []}, "")
+            return EXIT_OK
+        total = sum(g.bytes for g in groups)
+        if not args.json:
+            for g in groups:
+                note = "  (interrupted upload on this computer: can still be resumed)" \
+                    if g.resumable else ""
+                print(f"{g.segment_container}/{g.prefix}  {len(g.objects)} segments, "
+                      f"{format_size(g.bytes)}{note}")
+            print(f"{len(groups)} abandoned upload(s), {format_size(total)} in all.")
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print("Nothing deleted. Run again with --yes to delete them.")
+                return EXIT_OK
+            answer = input("Delete them? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                print("Nothing deleted.")
+                return EXIT_OK
+        deleted, errors = delete_orphans(storage, groups)
+        out.result({"deleted": deleted, "errors": errors, "groups": [g.as_dict() for g in groups]},
+                   f"Deleted {deleted} segment(s)." + "".join(f"\n  failed: {e}" for e in errors))
+        return EXIT_ERROR if errors else EXIT_OK
+    finally:
+        close()
+
+
 def cmd_os_types(args: argparse.Namespace) -> int:
     Output(args.json).result(
         [{"os_type": t.keyword, "description": t.description, "windows": t.windows}
@@ -439,21 +630,25 @@ def cmd_demo(args: argparse.Namespace) -> int:
         try:
             print(f"   object storage: {session.endpoints.object_storage_url}")
             print(f"   image import:   {session.endpoints.import_url}")
-            disk = write_demo_vmdk(Path(tmp) / "demo-disk.vmdk")
+            disk = write_demo_vmdk(Path(tmp) / "demo-disk.vmdk", capacity=8 * 1024**3)
+            with disk.open("ab") as fh:  # some data after the metadata, so there is to send
+                fh.write(os.urandom(6 * 1024 * 1024))
             container, obj = "images", rules.suggest_object_name(disk.name)
-            print(f"2. Upload {disk.name} ({disk.stat().st_size // 1024} KiB) to "
-                  f"{container}/{obj}")
-            session.storage.create_container(container)
-            import hashlib
-
-            data = disk.read_bytes()
-            session.storage.put_object(container, obj, data,
-                                       etag=hashlib.md5(data, usedforsecurity=False).hexdigest())
-            sha1 = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+            print(f"2. Upload {disk.name} ({format_size(disk.stat().st_size)}) to "
+                  f"{container}/{obj}, in 1 MiB segments, SHA1 computed on the way")
+            progress = ProgressLine(sys.stderr.isatty())
+            uploaded = None
+            for event in Uploader(session.storage, UploadRequest(
+                    UploadSource(disk), container, obj, segment_size=1024 * 1024,
+                    limit_rate=8 * 1024 * 1024)).run():
+                progress.show(event, force=event.result is not None)
+                uploaded = event.result or uploaded
+            progress.close()
+            assert uploaded is not None
+            print(f"   {uploaded.segments} segments + DLO manifest; sha1 {uploaded.sha1}")
             request = ImportRequest(
-                name=rules.suggest_image_name(disk.name),
-                location=rules.location_for(session.project_id, container, obj),
-                os_type="ubuntu", checksum=sha1, min_disk=1,
+                name=rules.suggest_image_name(disk.name), location=uploaded.location,
+                os_type="ubuntu", checksum=uploaded.sha1, min_disk=8,
             )
             print("3. Register the image:")
             print("   " + request.to_json())
@@ -476,6 +671,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "login": cmd_login, "register": cmd_register, "status": cmd_status, "list": cmd_list,
+    "upload": cmd_upload, "cleanup": cmd_cleanup,
     "os-types": cmd_os_types, "sandbox": cmd_sandbox,
 }
 

@@ -195,3 +195,22 @@ def test_demo_walks_the_whole_way() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "import_id:" in result.stdout
     assert result.stdout.strip().splitlines()[-2].endswith("succeeded 100%")
+
+
+def test_upload_then_register_with_the_computed_sha1(cloud: dict[str, Any],
+                                                     tmp_path: Path) -> None:
+    """The whole chain on the command line; the sandbox checks the SHA1 against the object."""
+    disk = tmp_path / "Web Server-disk1.vmdk"
+    disk.write_bytes(demo_vmdk_bytes(64 * 1024 * 1024) + os.urandom(3 * 1024 * 1024))
+    up = run("upload", str(disk), "--container", "migrations", *_conn(cloud),
+             "--segment-size", "1M", "--json", stdin=cloud["password"])
+    assert up.returncode == 0, up.stderr
+    result = json.loads(up.stdout)
+    assert result["object_name"] == "Web-Server-disk1.vmdk"
+    assert result["segments"] == 4
+    assert result["manifest"] == "dlo"
+    reg = run("register", *_conn(cloud), "--name", "web", "--location", result["location"],
+              "--checksum", result["sha1"], "--os-type", "centos", "--wait",
+              stdin=cloud["password"])
+    assert reg.returncode == 0, reg.stderr
+    assert reg.stdout.strip().splitlines()[-1].endswith("succeeded 100%")

@@ -16,7 +16,7 @@ import pytest
 import requests
 from sandbox_testkit import MIB, Cloud, vmdk
 
-from vmdkimport.sandbox import Sandbox, SandboxConfig, parse_size
+from vmdkimport.sandbox import Sandbox, SandboxConfig
 from vmdkimport.sandbox.app import add_sandbox_arguments, config_from_args
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
@@ -156,20 +156,6 @@ def test_info_has_exactly_the_documented_keys() -> None:
         assert data_dir is not None
         assert data_dir.exists()
     assert not data_dir.exists()  # a temporary data dir goes away on stop
-
-
-@pytest.mark.parametrize(("text", "size"), [
-    ("1024", 1024), ("1K", 1024), ("5G", 5 * 1024**3), ("2m", 2 * MIB), ("1TiB", 1024**4),
-    ("3 MB", 3 * MIB),
-])
-def test_parse_size(text: str, size: int) -> None:
-    assert parse_size(text) == size
-
-
-@pytest.mark.parametrize("text", ["", "1.5G", "-1", "5X", "G"])
-def test_parse_size_refuses(text: str) -> None:
-    with pytest.raises(ValueError, match="not a size"):
-        parse_size(text)
 
 
 def test_arguments() -> None:

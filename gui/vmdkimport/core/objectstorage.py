@@ -7,7 +7,7 @@ here are the calls the wizard needs to browse and check the destination.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
@@ -39,6 +39,7 @@ class ObjectInfo:
     content_type: str | None = None
     dlo_prefix: str | None = None  # X-Object-Manifest: "<container>/<prefix>"
     is_slo: bool = False
+    meta: Mapping[str, str] = field(default_factory=dict)  # x-object-meta-* (lower-case keys)
 
     @property
     def is_manifest(self) -> bool:
@@ -146,6 +147,7 @@ class ObjectStorageClient(ServiceClient):
             content_type=h.get("Content-Type"),
             dlo_prefix=h.get("X-Object-Manifest"),
             is_slo=(h.get("X-Static-Large-Object", "").lower() == "true"),
+            meta={k.lower(): v for k, v in h.items() if k.lower().startswith("x-object-meta-")},
         )
 
     def put_object(self, container: str, obj: str, data: bytes | IO[bytes], *,

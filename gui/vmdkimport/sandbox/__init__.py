@@ -6,7 +6,8 @@ plus the request rules and error catalog in :mod:`vmdkimport.core`, which it sha
 client instead of repeating them.
 """
 
-from vmdkimport.sandbox.config import SandboxConfig, is_loopback, parse_size
+from vmdkimport.core.units import parse_size
+from vmdkimport.sandbox.config import SandboxConfig, is_loopback
 from vmdkimport.sandbox.imports import bounces
 from vmdkimport.sandbox.server import Sandbox
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from vmdkimport.sandbox.config import SandboxConfig, parse_size
+from vmdkimport.core.units import parse_size
+from vmdkimport.sandbox.config import SandboxConfig
 from vmdkimport.sandbox.server import Sandbox
 
 

@@ -18,8 +18,6 @@ DEFAULT_PROJECT_ID: Final = "8d3b1f0e5a6c4e2f9b7a1c0d2e3f4a5b"
 # The demo password is public on purpose: the sandbox only listens on loopback.
 DEFAULT_PASSWORD: Final = "demo-password"  # noqa: S105
 
-_SIZE_RE: Final = re.compile(r"\s*([0-9]+)\s*([KMGT]?)(?:I?B)?\s*", re.IGNORECASE)
-_SIZE_FACTORS: Final = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
 
 
 @dataclass
@@ -75,11 +73,3 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-def parse_size(text: str) -> int:
-    """``"5G"`` -> 5 GiB. Suffixes K, M, G, T are binary (1024); "KiB"/"KB" spellings work too."""
-    match = _SIZE_RE.fullmatch(text)
-    if not match:
-        raise ValueError(f"not a size: {text!r} (use bytes, or a number with K, M, G or T)")
-    return int(match[1]) * _SIZE_FACTORS[match[2].upper()]

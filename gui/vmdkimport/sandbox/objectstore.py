@@ -94,6 +94,7 @@ class ObjectMeta:
     timestamp: float
     manifest: str | None = None  # DLO: the X-Object-Manifest value as sent ("container/prefix")
     slo: list[dict[str, Any]] | None = None  # SLO: the stored segment list
+    user_meta: dict[str, str] = field(default_factory=dict)  # X-Object-Meta-* as sent
 
     @property
     def kind(self) -> Literal["plain", "dlo", "slo"]:
@@ -272,7 +273,8 @@ class ObjectStore:
 
     def put_object(self, container: str, name: str, body: Readable, *, max_size: int,
                    content_type: str, expected_etag: str | None = None,
-                   manifest: str | None = None) -> ObjectMeta:
+                   manifest: str | None = None,
+                   user_meta: dict[str, str] | None = None) -> ObjectMeta:
         """Stream ``body`` into the object; 404, 413 or 422 as :class:`StoreError`."""
         check_object_name(name)
         with self._lock:
@@ -291,14 +293,16 @@ class ObjectStore:
             etag = digest.hexdigest()
             if expected_etag is not None and expected_etag.strip('"').lower() != etag:
                 raise StoreError(422, "")
-            meta = ObjectMeta(name, size, etag, content_type, time.time(), manifest=manifest)
+            meta = ObjectMeta(name, size, etag, content_type, time.time(), manifest=manifest,
+                              user_meta=dict(user_meta or {}))
             self._commit(container, meta, tmp)
             return meta
         finally:
             tmp.unlink(missing_ok=True)
 
     def put_slo(self, container: str, name: str, manifest: Any, *, content_type: str,
-                expected_etag: str | None = None) -> ObjectMeta:
+                expected_etag: str | None = None,
+                user_meta: dict[str, str] | None = None) -> ObjectMeta:
         """Store a static large object made of existing segments; 400 when they do not fit."""
         check_object_name(name)
         if not isinstance(manifest, list) or not manifest:
@@ -319,7 +323,8 @@ class ObjectStore:
         if errors:
             raise StoreError(400, "Errors:\n" + "\n".join(errors) + "\n")
         data = json.dumps(stored).encode()
-        meta = ObjectMeta(name, len(data), md5_hex(data), content_type, time.time(), slo=stored)
+        meta = ObjectMeta(name, len(data), md5_hex(data), content_type, time.time(), slo=stored,
+                          user_meta=dict(user_meta or {}))
         if expected_etag is not None and expected_etag.strip('"').lower() != meta.slo_etag:
             raise StoreError(422, "")
         tmp = self._tmp / uuid.uuid4().hex

@@ -275,6 +275,9 @@ class SwiftService:
             raise swift_error(404)
         content_type = ex.headers.get("Content-Type") or "application/octet-stream"
         expected = ex.headers.get("ETag")
+        # Swift keeps X-Object-Meta-* headers with the object and returns them on HEAD/GET.
+        user_meta = {k.title(): v for k, v in ex.headers.items()
+                     if k.lower().startswith("x-object-meta-")}
         if ex.arg("multipart-manifest") == "put":
             raw = ex.body.read_all(SLO_MAX_MANIFEST_SIZE)
             if raw is None:
@@ -284,7 +287,7 @@ class SwiftService:
             except (UnicodeDecodeError, ValueError, RecursionError):
                 raise swift_error(400, "Manifest must be valid JSON.\n") from None
             meta = self.store.put_slo(container, name, manifest, content_type=content_type,
-                                      expected_etag=expected)
+                                      expected_etag=expected, user_meta=user_meta)
             ex.send(201, headers={"ETag": f'"{meta.slo_etag}"',
                                   "Last-Modified": http_date(meta.timestamp)},
                     content_type="text/html; charset=UTF-8")
@@ -302,7 +305,7 @@ class SwiftService:
                                        "container/prefix")
         meta = self.store.put_object(container, name, ex.body, max_size=max_size,
                                      content_type=content_type, expected_etag=expected,
-                                     manifest=manifest_header)
+                                     manifest=manifest_header, user_meta=user_meta)
         ex.send(201, headers={"ETag": meta.etag, "Last-Modified": http_date(meta.timestamp)},
                 content_type="text/html; charset=UTF-8")
 
@@ -359,6 +362,7 @@ class SwiftService:
             headers["X-Object-Manifest"] = meta.manifest
         if meta.kind == "slo":
             headers["X-Static-Large-Object"] = "True"
+        headers.update(meta.user_meta)
         return headers
 
     def _send_view(self, ex: Exchange, view: ObjectView) -> None:
