@@ -263,3 +263,22 @@ def test_slo_segment_size_is_raised_to_fit_the_manifest_limit(
     assert choose_segment_size(3000, 1, max_file_size=10_000, max_segments=1000) == 3
     with pytest.raises(Exception, match="segments"):
         choose_segment_size(10**9, None, max_file_size=1000, max_segments=10)
+
+
+def test_a_plain_object_from_another_tool_is_compared_by_md5(
+    backend: Backend, tmp_path: Path, unique: str
+) -> None:
+    data = make_file(tmp_path / "disk.vmdk", 1_500_000)
+    backend.storage.create_container(unique)
+    backend.storage.put_object(unique, "same.vmdk", data)  # no metadata of ours
+    backend.storage.put_object(unique, "other.vmdk", bytes(len(data)))  # same size, zeros
+    mark = len(backend.puts())
+    events: list[UploadEvent] = []
+    same = run_upload(backend.storage, _request(tmp_path / "disk.vmdk", unique, "same.vmdk"),
+                      on_event=events.append)
+    assert same.skipped
+    assert same.sha1 == hashlib.sha1(data).hexdigest()
+    assert any(e.phase is Phase.HASHING for e in events)  # the long local pass reports progress
+    with pytest.raises(ObjectExists):
+        run_upload(backend.storage, _request(tmp_path / "disk.vmdk", unique, "other.vmdk"))
+    assert backend.puts()[mark:] == []

@@ -341,19 +341,25 @@ class Uploader:
         old_segments: list[tuple[str, str]] = []
         if existing is not None:
             same = self._identical(existing, identity, journal)
+            if same is None and not existing.is_manifest and existing.size == size:
+                # A plain object of the same size from anywhere: one local pass gives its MD5
+                # (to compare) and the SHA1 (needed anyway if it is the same).
+                local = _LocalHash(req.source, size, self.control, self._abort)
+                yield from self._wait_for(local, "Comparing with the object already there")
+                same = local.sha1 if local.md5 == existing.etag else None
             if same is not None:
                 yield from self._finish_identical(identity, existing, same, journal)
                 return
             if not req.overwrite:
                 raise ObjectExists(req.container, req.object_name, existing)
             old_segments = self._segments_of(existing, keep_prefix=identity.segment_prefix)
-        self.storage.create_container(req.container)
+        self._ensure_container(req.container)
         segments = plan_segments(identity) if not single else [
             Segment(0, 0, size, req.object_name)]
         self._segments_total = 0 if single else len(segments)
         present: dict[str, ObjectInfo] = {}
         if not single:
-            self.storage.create_container(identity.segment_container)
+            self._ensure_container(identity.segment_container)
             present = {o.name: o for o in self.storage.list_objects(
                 identity.segment_container, prefix=identity.segment_prefix)}
         frontier = _Frontier(segments)
@@ -406,29 +412,14 @@ class Uploader:
             return None
         if existing.meta.get(META_SOURCE.lower()) == identity.source_tag():
             return existing.meta.get(META_SHA1.lower()) or journal.state.sha1 or ""
-        if existing.is_manifest:
-            return None
-        # A plain object of the same size from anywhere: compare its MD5 with the local file.
-        seg = Segment(0, 0, identity.size, identity.object_name)
-        md5 = _local_md5(self.request.source, seg, self.control, lambda n: None)
-        return "" if md5 == existing.etag else None
+        return None
 
     def _finish_identical(self, identity: UploadIdentity, existing: ObjectInfo, sha1: str,
                           journal: UploadJournal) -> Iterator[UploadEvent]:
         if not sha1:
-            self._phase = Phase.HASHING
-            segments = [Segment(0, 0, identity.size, identity.object_name)]
-            frontier = _Frontier(segments)
-            frontier.advance(0, identity.size)
-            hasher = _Hasher(self.request.source, identity.size, frontier, self.control,
-                             self._abort)
-            hasher.start()
-            while hasher.is_alive():
-                hasher.join(0.25)
-                yield self._event("Computing the SHA1 checksum")
-            if hasher.error is not None:
-                raise hasher.error
-            sha1 = hasher.hexdigest()
+            local = _LocalHash(self.request.source, identity.size, self.control, self._abort)
+            yield from self._wait_for(local, "Computing the SHA1 checksum")
+            sha1 = local.sha1
             journal.record_done("existing", sha1)
         kind = (Manifest.SLO if existing.is_slo
                 else Manifest.DLO if existing.dlo_prefix else None)
@@ -442,6 +433,31 @@ class Uploader:
             self._stats.done = identity.size
         yield replace(self._event("An identical object is already there; nothing was sent"),
                       result=result)
+
+    def _wait_for(self, local: _LocalHash, message: str) -> Iterator[UploadEvent]:
+        """Run a local hashing pass, reporting its progress; cancel stops it."""
+        self._phase = Phase.HASHING
+        local.start()
+        try:
+            while local.is_alive():
+                local.join(0.25)
+                with self._stats.lock:
+                    self._stats.done = local.done
+                yield self._event(message)
+        finally:
+            if local.is_alive():  # the consumer stopped iterating: stop the pass too
+                self._abort.set()
+            local.join()
+        if local.error is not None:
+            raise local.error
+        if self.control.cancelled:
+            raise UploadCancelled("Cancelled.")
+        with self._stats.lock:
+            self._stats.done = 0
+
+    def _ensure_container(self, name: str) -> None:
+        if not self.storage.container_exists(name):
+            self.storage.create_container(name)
 
     def _segments_of(self, existing: ObjectInfo, *, keep_prefix: str) -> list[tuple[str, str]]:
         """(container, name) of every segment the existing manifest uses, except ours."""
@@ -721,6 +737,41 @@ class _Hasher(threading.Thread):
                                       Field.DISK)
                 self._sha1.update(chunk)
                 self.done += len(chunk)
+
+
+class _LocalHash(threading.Thread):
+    """MD5 and SHA1 of the source in one local pass (nothing is sent)."""
+
+    def __init__(self, source: UploadSource, size: int, control: TransferControl,
+                 abort: threading.Event) -> None:
+        super().__init__(name="local-hash", daemon=True)
+        self._source, self._size = source, size
+        self._control, self._abort = control, abort
+        self.done = 0
+        self.md5 = ""
+        self.sha1 = ""
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        md5 = hashlib.md5(usedforsecurity=False)
+        sha1 = hashlib.sha1(usedforsecurity=False)
+        try:
+            with open(self._source.path, "rb") as fh:
+                fh.seek(self._source.offset)
+                while self.done < self._size:
+                    if self._abort.is_set() or self._control.cancelled:
+                        return
+                    chunk = fh.read(min(CHUNK, self._size - self.done))
+                    if not chunk:
+                        raise ConfigError(f"{self._source.path} is shorter than expected.",
+                                          "Inspect the file again.", Field.DISK)
+                    md5.update(chunk)
+                    sha1.update(chunk)
+                    self.done += len(chunk)
+        except BaseException as exc:  # noqa: BLE001 - reported by the generator
+            self.error = exc
+            return
+        self.md5, self.sha1 = md5.hexdigest(), sha1.hexdigest()
 
 
 def upload(storage: ObjectStorageClient, request: UploadRequest,
