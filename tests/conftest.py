@@ -14,6 +14,8 @@ import keyring
 import keyring.backend
 import pytest
 
+# Real OpenStack servers (Keystone, Swift) are session fixtures shared by every test folder.
+from servers.fixtures import contract, keystone, swift, swift_keystone  # noqa: F401
 from vmdkimport.core import logsetup
 
 ROOT = Path(__file__).resolve().parent.parent

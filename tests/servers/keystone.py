@@ -368,7 +368,7 @@ def add_contract(
         _call("PUT", f"{base}/projects/{project_id}/users/{user_id}/roles/{role_id}", token, (204,))
 
     for name, public_url in (services or {}).items():
-        _ensure_service_endpoint(base, token, name, public_url)
+        ensure_service_endpoint(base, token, name, public_url)
 
     return {"domain_id": domain_id, "project_id": project_id, "user_id": user_id}
 
@@ -655,7 +655,7 @@ def _find_or_create(
     return str(created.json()[singular]["id"])
 
 
-def _ensure_service_endpoint(base: str, token: str, name: str, public_url: str) -> None:
+def ensure_service_endpoint(base: str, token: str, name: str, public_url: str) -> None:
     """Service ``name`` with one public endpoint in RegionOne pointing at ``public_url``."""
     service_type = "object-store" if name == "objectstorage" else name
     service_id = _find_or_create(
