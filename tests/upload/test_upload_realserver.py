@@ -68,3 +68,32 @@ def test_the_real_chain_keystone_token_catalog_and_swift(swift_keystone: Any,
     assert got.content == data
     assert result.location == f"/v1/AUTH_{session.project_id}/chain/disk.vmdk"
     assert result.sha1 == hashlib.sha1(data).hexdigest()
+
+
+def test_swift_cli_sees_and_deletes_our_segments_like_its_own(swift: Any,
+                                                             tmp_path: Path) -> None:
+    """python-swiftclient's ``swift stat``/``delete`` follow our DLO to its segments."""
+    import os
+    import shutil
+    import subprocess
+
+    if not shutil.which("swift"):
+        pytest.fail("python3-swiftclient's swift CLI is missing (see .ci/run)")
+    make_file(tmp_path / "disk.vmdk", 3 * MIB)
+    token, storage_url = swift.tempauth_token()
+    http = HttpClient()
+    storage = ObjectStorageClient(http, TokenProvider(static_token(token)), storage_url)
+    run_upload(storage, UploadRequest(UploadSource(tmp_path / "disk.vmdk"), "interop",
+                                      "disk.vmdk", segment_size=MIB))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OS_", "ST_"))}
+    cli = ["swift", "--os-storage-url", storage_url, "--os-auth-token", token]
+    stat = subprocess.run([*cli, "stat", "interop", "disk.vmdk"], capture_output=True,
+                          text=True, env=env, check=False, timeout=60)
+    assert stat.returncode == 0, stat.stderr
+    assert "Manifest: interop_segments/disk.vmdk/" in stat.stdout
+    assert "Content Length: 3145728" in stat.stdout
+    deleted = subprocess.run([*cli, "delete", "interop", "disk.vmdk"], capture_output=True,
+                             text=True, env=env, check=False, timeout=60)
+    assert deleted.returncode == 0, deleted.stderr
+    assert storage.list_objects("interop_segments") == []  # segments went with the manifest
+    http.close()
