@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,12 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from vmdkimport import __version__
-from vmdkimport.core import logsetup, paths, rules, secrets
+from vmdkimport.core import logsetup, paths, preflight, qemu, rules, secrets
 from vmdkimport.core.cleanup import delete_orphans, find_orphans
+from vmdkimport.core.diskformat import OperationCancelled
 from vmdkimport.core.error_catalog import Step
 from vmdkimport.core.errors import (
     ApiError,
     AuthenticationFailed,
+    Cancelled,
     ConfigError,
     InvalidRequest,
     TransportError,
@@ -39,6 +42,7 @@ from vmdkimport.core.identity import TokenProvider, static_token
 from vmdkimport.core.imageimport import ImportState, ImportStatus
 from vmdkimport.core.ledger import Ledger
 from vmdkimport.core.objectstorage import ObjectStorageClient
+from vmdkimport.core.preflight import Verdict
 from vmdkimport.core.profiles import ConnectionProfile, from_clouds_yaml, from_environment
 from vmdkimport.core.request import ImportRequest, KmsSettings
 from vmdkimport.core.segments import DEFAULT_THREADS, UploadSource
@@ -163,6 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _connection_options(p)
 
+    p = sub.add_parser("inspect", help="check a .vmdk (or .ova/.ovf/.vmx) before uploading it",
+                       epilog=EXIT_CODES_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", type=Path)
+    p.add_argument("--convert", type=Path, metavar="OUT",
+                   help="when the file needs converting and qemu-img is installed, convert it "
+                        "to a streamOptimized VMDK at OUT")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("upload", help="upload a disk to object storage (segmented, resumable)",
                        epilog=EXIT_CODES_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -182,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="bandwidth limit in bytes per second, e.g. 10M")
     p.add_argument("--overwrite", action="store_true",
                    help="replace an existing object with different content")
+    p.add_argument("--no-inspect", action="store_true",
+                   help="upload even what the disk pre-flight refuses (not importable as is)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("cleanup", help="list and delete segments of abandoned uploads")
@@ -515,9 +530,21 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_upload(args: argparse.Namespace) -> int:
     out = Output(args.json)
-    object_name = args.object_name or rules.suggest_object_name(args.file.name)
+    source = UploadSource(args.file)
+    suggested = rules.suggest_object_name(args.file.name)
+    if not args.no_inspect:
+        # Metadata only, about a millisecond: never upload for hours what cannot be imported.
+        found = preflight.inspect(args.file)
+        found.raise_if_refused()
+        for finding in found.findings:
+            if finding.level is not Verdict.IMPORTABLE:
+                print(f"Note: {finding.text}", file=sys.stderr)
+        if found.upload_source is not None:
+            source = found.upload_source  # for an OVA: the disk's bytes inside the archive
+        suggested = found.suggestions.object_name or suggested
+    object_name = args.object_name or suggested
     request = UploadRequest(
-        source=UploadSource(args.file), container=args.container, object_name=object_name,
+        source=source, container=args.container, object_name=object_name,
         segment_size=args.segment_size, threads=max(1, args.threads),
         manifest=Manifest(args.manifest), limit_rate=args.limit_rate,
         overwrite=args.overwrite)
@@ -557,6 +584,47 @@ def cmd_upload(args: argparse.Namespace) -> int:
         f"Register it with: vmdkimport register --location {result.location} --checksum "
         f"{result.sha1} --name ... --os-type ..."))
     return EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    out = Output(args.json)
+    found = preflight.inspect(args.file)
+    if not args.convert:
+        out.result(found.to_dict(), found.render_text())
+        return EXIT_INVALID if found.verdict is Verdict.REFUSED else EXIT_OK
+    if not args.json:
+        print(found.render_text())
+    if found.conversion is None:
+        raise ConfigError("This file needs no conversion, or none is possible here.",
+                          found.fix or "Use the file as it is.", rules.Field.DISK)
+    cancel = threading.Event()
+    tty = sys.stderr.isatty() and not args.json
+
+    def on_progress(percent: float) -> None:
+        if tty:
+            sys.stderr.write(f"\rConverting with qemu-img: {percent:5.1f}%")
+            sys.stderr.flush()
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        output = qemu.convert_to_stream_optimized(
+            found.conversion.source, args.convert, on_progress=on_progress, cancel=cancel,
+            source_format=found.conversion.source_format)
+    except OperationCancelled:
+        print("\nConversion cancelled; nothing was left behind.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if tty:
+            sys.stderr.write("\n")
+    converted = preflight.inspect(output)
+    out.result({"converted": str(output), "inspection": converted.to_dict()},
+               f"\nConverted to {output}:\n{converted.render_text()}")
+    return EXIT_INVALID if converted.verdict is Verdict.REFUSED else EXIT_OK
 
 
 def cmd_cleanup(args: argparse.Namespace) -> int:
@@ -671,7 +739,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "login": cmd_login, "register": cmd_register, "status": cmd_status, "list": cmd_list,
-    "upload": cmd_upload, "cleanup": cmd_cleanup,
+    "upload": cmd_upload, "cleanup": cmd_cleanup, "inspect": cmd_inspect,
     "os-types": cmd_os_types, "sandbox": cmd_sandbox,
 }
 
@@ -725,6 +793,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except VmdkImportError as exc:
+        if isinstance(exc, Cancelled):
+            print(f"{exc} {exc.action}".strip(), file=sys.stderr)
+            return EXIT_INTERRUPTED
         log.debug("command failed: %s", exc)
         report(exc)
         return exit_code_for(exc)

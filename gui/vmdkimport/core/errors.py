@@ -173,8 +173,12 @@ class Unauthorized(ApiError):
     """A service rejected the token (expired or revoked). One fresh token, then one replay."""
 
 
-class UploadCancelled(VmdkImportError):
-    """The user cancelled; the work done so far is kept for a resume."""
+class Cancelled(VmdkImportError):
+    """The user stopped a long operation; nothing half-done was left behind."""
+
+
+class UploadCancelled(Cancelled):
+    """The user cancelled an upload; the work done so far is kept for a resume."""
 
     action = "Start the same upload again to resume it."
 

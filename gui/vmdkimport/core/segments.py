@@ -34,14 +34,33 @@ MIN_SEGMENT_SIZE = 1 * MiB
 
 @dataclass(frozen=True)
 class UploadSource:
-    """A byte range of a local file: the whole file, or a VMDK member inside an OVA."""
+    """A byte range of a local file: the whole file, or a VMDK member inside an OVA.
+
+    The disk pre-flight fills ``member`` (and ``contiguous``) for a disk inside an OVA, so the
+    uploader sends that range straight out of the archive, without extracting it. A sparse tar
+    member is not stored as one range (``contiguous`` false) and must be extracted first.
+    """
 
     path: Path
     offset: int = 0
     length: int | None = None  # None = to the end of the file
+    member: str | None = None  # the tar member name, for a disk inside an OVA
+    contiguous: bool = True
+
+    @property
+    def whole_file(self) -> bool:
+        return self.member is None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": str(self.path), "member": self.member, "offset": self.offset,
+                "length": self.length, "contiguous": self.contiguous}
 
     def stat(self) -> tuple[int, int]:
         """(size of the range, file mtime in ns); a clear error when the file is gone."""
+        if not self.contiguous:
+            raise ConfigError(f"{self.member} is stored in pieces inside {self.path.name}.",
+                              "Extract the disk from the archive first, then upload that file.",
+                              Field.DISK)
         try:
             st = os.stat(self.path)
         except OSError as exc:
