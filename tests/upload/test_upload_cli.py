@@ -111,6 +111,6 @@ def test_upload_bad_input_is_a_message_not_a_traceback(sandbox_backend: Backend,
     assert "container name" in bad.stderr
     assert "Traceback" not in bad.stderr
     half = subprocess.run(_cli("upload", str(tmp_path / "a.vmdk"), "--container", "c",
-                               "--token", "t", "--no-inspect"), capture_output=True, text=True, check=False,
-                          timeout=60)
+                               "--token", "t", "--no-inspect"),
+                          capture_output=True, text=True, check=False, timeout=60)
     assert "--storage-url and --token" in half.stderr
