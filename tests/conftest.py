@@ -7,6 +7,7 @@ and a keyring that lives in memory (no desktop keychain prompts; Vorta does the 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,9 @@ import pytest
 # Real OpenStack servers (Keystone, Swift) are session fixtures shared by every test folder.
 from servers.fixtures import contract, keystone, swift, swift_keystone  # noqa: F401
 from vmdkimport.core import logsetup
+
+# Qt without a display: set before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "data" / "register-image.txt"

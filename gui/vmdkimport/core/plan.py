@@ -1,0 +1,180 @@
+"""What the user has chosen so far, from sign-in to the register call: the wizard's model.
+
+Qt-free on purpose (Electrum's flow/view split): the pages only read and write an
+:class:`ImportPlan`, and everything that decides anything (the request body, the location, which
+step comes next, what is still missing) lives here, where it is tested without a screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vmdkimport.core import rules
+from vmdkimport.core.error_catalog import Step
+from vmdkimport.core.profiles import ConnectionProfile
+from vmdkimport.core.request import ImportRequest, KmsSettings
+from vmdkimport.core.segments import DEFAULT_SEGMENT_SIZE, DEFAULT_THREADS, UploadSource
+from vmdkimport.core.uploader import Manifest, UploadRequest
+
+if TYPE_CHECKING:
+    from vmdkimport.core.preflight import Inspection
+    from vmdkimport.core.session import CloudSession
+    from vmdkimport.core.uploader import UploadResult
+
+
+class PageId(IntEnum):
+    """The wizard's pages, in order; the values are QWizard page ids."""
+
+    CONNECTION = 0
+    DISK = 1
+    DESTINATION = 2
+    IMAGE = 3
+    REVIEW = 4
+    SUBMIT = 5
+    STATUS = 6
+
+
+#: where each error-catalog step sends the user back to
+STEP_PAGE: dict[Step, PageId] = {
+    Step.CONNECTION: PageId.CONNECTION,
+    Step.DISK: PageId.DISK,
+    Step.DESTINATION: PageId.DESTINATION,
+    Step.IMAGE: PageId.IMAGE,
+    Step.REVIEW: PageId.REVIEW,
+    Step.SUBMIT: PageId.SUBMIT,
+}
+
+
+class SourceKind(StrEnum):
+    LOCAL_FILE = "file"  # a .vmdk/.ova on this computer: inspect, upload, register
+    EXISTING_OBJECT = "object"  # already in object storage: register only
+
+
+class ChecksumMode(StrEnum):
+    COMPUTE = "compute"  # the SHA1 computed during the upload (default)
+    PASTE = "paste"  # the user's own value
+    NONE = "none"  # no checksum (only sensible for an existing object)
+
+
+@dataclass
+class ImportPlan:
+    """Everything the wizard collects. Holds no secret: the password stays on its page."""
+
+    profile: ConnectionProfile = field(default_factory=ConnectionProfile)
+    session: CloudSession | None = None
+    source_kind: SourceKind = SourceKind.LOCAL_FILE
+    file: Path | None = None
+    inspection: Inspection | None = None
+    container: str = ""
+    object_name: str = ""
+    overwrite: bool = False
+    segment_size: int = DEFAULT_SEGMENT_SIZE
+    threads: int = DEFAULT_THREADS
+    limit_rate: int | None = None
+    manifest: Manifest = Manifest.DLO
+    name: str = ""
+    os_type: str = ""
+    min_ram: int | None = None
+    min_disk: int | None = None
+    image_id: str = ""
+    checksum_mode: ChecksumMode = ChecksumMode.COMPUTE
+    checksum: str = ""  # pasted, or filled in by the upload
+    kms_server: str = ""
+    kms_activate: bool = False
+    upload_result: UploadResult | None = None
+    import_id: str | None = None
+
+    # --- derived ---------------------------------------------------------------------------
+    @property
+    def project_id(self) -> str:
+        return self.session.project_id if self.session else self.profile.project_id
+
+    @property
+    def location(self) -> str:
+        """The register call's location for the chosen container and object."""
+        return rules.location_for(self.project_id or "<project>", self.container,
+                                  self.object_name)
+
+    @property
+    def needs_upload(self) -> bool:
+        return self.source_kind is SourceKind.LOCAL_FILE
+
+    def upload_source(self) -> UploadSource:
+        if self.inspection is not None and self.inspection.upload_source is not None:
+            return self.inspection.upload_source
+        if self.file is None:
+            raise ValueError("no file chosen")
+        return UploadSource(self.file)
+
+    def upload_request(self) -> UploadRequest:
+        return UploadRequest(
+            source=self.upload_source(), container=self.container,
+            object_name=self.object_name, segment_size=self.segment_size,
+            threads=self.threads, manifest=self.manifest, limit_rate=self.limit_rate,
+            overwrite=self.overwrite)
+
+    def effective_checksum(self) -> str | None:
+        if self.checksum_mode is ChecksumMode.NONE:
+            return None
+        if self.checksum_mode is ChecksumMode.COMPUTE:
+            if self.upload_result is not None:
+                return self.upload_result.sha1
+            return None
+        return self.checksum.strip().lower() or None
+
+    def import_request(self) -> ImportRequest:
+        """The request exactly as it will be sent (the Review page shows its JSON)."""
+        kms = None
+        if rules.is_windows(self.os_type) and (self.kms_server.strip() or self.kms_activate):
+            kms = KmsSettings(self.kms_server.strip() or None, self.kms_activate)
+        return ImportRequest(
+            name=self.name, location=self.location, os_type=self.os_type,
+            checksum=self.effective_checksum(), image_id=self.image_id.strip() or None,
+            min_ram=self.min_ram, min_disk=self.min_disk, kms=kms)
+
+    def preview_body(self) -> dict[str, object]:
+        """The body for the Review page; a SHA1 still to be computed shows as a placeholder."""
+        body = self.import_request().to_body()
+        if self.checksum_mode is ChecksumMode.COMPUTE and "checksum" not in body:
+            body = {**body, "checksum": "<SHA1 computed during the upload>"}
+            order = ["name", "location", "checksum", "id", "min_ram", "min_disk", "os_type",
+                     "kms"]
+            body = {k: body[k] for k in order if k in body}
+        return body
+
+    def image_problems(self) -> list[rules.Problem]:
+        """Problems with the image settings, as the service would report them."""
+        request = self.import_request()
+        problems = request.validate(project_id=self.project_id or None)
+        if self.checksum_mode is ChecksumMode.PASTE and not self.checksum.strip():
+            problems.append(rules.Problem("40031", rules.Field.CHECKSUM,
+                                          rules.MESSAGES["40031"],
+                                          "Paste the SHA1, or let the tool compute it."))
+        return [p for p in problems if p.field not in (rules.Field.LOCATION,)]
+
+    def apply_inspection(self, inspection: Inspection) -> None:
+        """Take the pre-flight's suggestions for every field the user has not set yet."""
+        self.inspection = inspection
+        s = inspection.suggestions
+        if s.object_name:
+            self.object_name = s.object_name
+        if s.image_name and not self.name:
+            self.name = s.image_name
+        if s.min_disk_gb is not None:
+            self.min_disk = s.min_disk_gb
+        if s.min_ram_mb is not None and self.min_ram is None:
+            self.min_ram = s.min_ram_mb
+        if s.os_type and not self.os_type:
+            self.os_type = s.os_type
+
+    def next_page(self, current: PageId) -> PageId | None:
+        """The page after ``current`` (None at the end): an existing object skips the upload
+        destination, and the checksum cannot be computed when nothing is uploaded."""
+        if current is PageId.DISK and self.source_kind is SourceKind.EXISTING_OBJECT:
+            return PageId.IMAGE
+        if current is PageId.STATUS:
+            return None
+        return PageId(current + 1)

@@ -1,0 +1,1 @@
+"""One QWizardPage per step; each reads and writes the wizard's ImportPlan."""

@@ -1,0 +1,236 @@
+"""Page 1, Connection: where and as whom to sign in; the sign-in runs on a worker thread."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from vmdkimport.core import logsetup, secrets
+from vmdkimport.core.endpoints import REGIONS
+from vmdkimport.core.profiles import ConnectionProfile
+from vmdkimport.core.rules import Field
+from vmdkimport.core.session import CloudSession, connect
+from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+
+if TYPE_CHECKING:
+    from vmdkimport.qt.wizard import ImportWizard
+
+CUSTOM = "custom"
+
+
+class ConnectionPage(PlanPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Connection"))
+        self.setSubTitle(self.tr("Sign in to your FUJITSU K5 / FJcloud-O project. The password "
+                                 "is kept only in the system keyring, if you ask."))
+        self.profile_name = QComboBox()
+        self.profile_name.setEditable(True)
+        self.region = QComboBox()
+        for region in REGIONS:
+            self.region.addItem(region, region)
+        self.region.addItem(self.tr("Custom endpoints"), CUSTOM)
+        self.identity_url = QLineEdit()
+        self.identity_url.setPlaceholderText("https://identity.example.com/v3")
+        self.storage_url = QLineEdit()
+        self.storage_url.setPlaceholderText(self.tr("optional: from the service catalog"))
+        self.import_url = QLineEdit()
+        self.import_url.setPlaceholderText(self.tr("optional: from the service catalog"))
+        self.contract = QLineEdit()
+        self.user = QLineEdit()
+        self.project = QLineEdit()
+        self.project.setPlaceholderText(self.tr("project name or project ID"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_password = QAction(self.tr("Show"), self.password)
+        self.show_password.setCheckable(True)
+        self.show_password.toggled.connect(self._toggle_echo)
+        self.password.addAction(self.show_password, QLineEdit.ActionPosition.TrailingPosition)
+        self.remember = QCheckBox(self.tr("Remember the password in the system keyring"))
+        reason = secrets.unavailable_reason()
+        if reason:
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(reason)
+            self.remember.setText(self.remember.text() + " " + self.tr("(not available: %1)")
+                                  .replace("%1", reason))
+        self.sign_in = QPushButton(self.tr("&Sign in"))
+        self.sign_in.clicked.connect(self.start_sign_in)
+        self.message = MessageLabel()
+
+        form = QFormLayout()
+        form.addRow(self.tr("Pro&file:"), self.profile_name)
+        form.addRow(self.tr("&Region:"), self.region)
+        form.addRow(self.tr("&Identity URL:"), self.identity_url)
+        form.addRow(self.tr("&Object storage URL:"), self.storage_url)
+        form.addRow(self.tr("I&mport URL:"), self.import_url)
+        form.addRow(self.tr("&Contract number:"), self.contract)
+        form.addRow(self.tr("&User name:"), self.user)
+        form.addRow(self.tr("Pro&ject:"), self.project)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow("", self.remember)
+        self._custom_rows = [self.identity_url, self.storage_url, self.import_url]
+        self._form = form
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sign_in)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        for field, widget in ((Field.CREDENTIALS, self.password), (Field.PROJECT, self.project),
+                              (Field.ENDPOINTS, self.region)):
+            self.register_field_widget(field, widget)
+        self.region.currentIndexChanged.connect(self._region_changed)
+        for edit in (self.identity_url, self.storage_url, self.import_url, self.contract,
+                     self.user, self.project, self.password):
+            edit.textEdited.connect(self._edited)
+        self.region.currentIndexChanged.connect(self._edited)
+        self.profile_name.currentTextChanged.connect(self._profile_chosen)
+        self._signed_in_as: ConnectionProfile | None = None
+        self._task_running = False
+        self._load_profiles()
+        self._region_changed()
+
+    # --- profiles ----------------------------------------------------------------------------
+    def _load_profiles(self) -> None:
+        profiles = self.settings.profiles()
+        for name in sorted(profiles):
+            self.profile_name.addItem(name)
+        last = self.settings.last_profile()
+        if last is not None:
+            self.fill(last)
+        elif not profiles:
+            self.profile_name.setEditText("default")
+
+    def _profile_chosen(self, name: str) -> None:
+        profile = self.settings.profiles().get(name)
+        if profile is not None:
+            self.fill(profile)
+
+    def fill(self, profile: ConnectionProfile, password: str | None = None) -> None:
+        """Show ``profile`` (and a password, e.g. from the keyring or the demo)."""
+        self.profile_name.setEditText(profile.name)
+        index = self.region.findData(profile.region) if profile.region else -1
+        custom = bool(profile.identity_url) or index < 0
+        self.region.setCurrentIndex(self.region.findData(CUSTOM) if custom else index)
+        self.identity_url.setText(profile.identity_url)
+        self.storage_url.setText(profile.object_storage_url)
+        self.import_url.setText(profile.import_url)
+        self.contract.setText(profile.domain)
+        self.user.setText(profile.username)
+        self.project.setText(profile.project_id or profile.project_name)
+        if password is None and profile.domain and profile.username:
+            try:
+                key = secrets.account_key(profile.resolved_identity_url(), profile.domain,
+                                          profile.username)
+                password = secrets.get_password(key)
+            except Exception:  # noqa: BLE001 - an incomplete profile simply has no password
+                password = None
+        if password:
+            self.password.setText(password)
+            self.remember.setChecked(self.remember.isEnabled())
+        self._region_changed()
+
+    def profile(self) -> ConnectionProfile:
+        """The profile the fields describe."""
+        region = self.region.currentData()
+        project = self.project.text().strip()
+        is_id = len(project) == 32 and all(c in "0123456789abcdef" for c in project.lower())
+        return ConnectionProfile(
+            name=self.profile_name.currentText().strip() or "default",
+            region="" if region == CUSTOM else str(region),
+            identity_url=self.identity_url.text().strip() if region == CUSTOM else "",
+            object_storage_url=self.storage_url.text().strip() if region == CUSTOM else "",
+            import_url=self.import_url.text().strip() if region == CUSTOM else "",
+            domain=self.contract.text().strip(), username=self.user.text().strip(),
+            project_id=project if is_id else "", project_name="" if is_id else project,
+        )
+
+    # --- sign-in -------------------------------------------------------------------------------
+    def start_sign_in(self) -> None:
+        profile = self.profile()
+        password = self.password.text()
+        logsetup.register_secret(password)
+        self.message.show_info(self.tr("Signing in…"))
+        self.sign_in.setEnabled(False)
+        self._task_running = True
+        self._closing_session()
+        self.run(lambda report: connect(profile, password), name="sign-in",
+                 on_success=lambda session: self._signed_in(profile, session),
+                 on_error=self._failed)
+
+    def _signed_in(self, profile: ConnectionProfile, session: CloudSession) -> None:
+        self._task_running = False
+        self.sign_in.setEnabled(True)
+        logsetup.register_secret(session.token.value)
+        self.plan.profile = profile
+        self.plan.session = session
+        self._signed_in_as = profile
+        token = session.token
+        self.message.show_info(
+            self.tr("Signed in as %1 (contract %2) to project %3 (%4).\n"
+                    "Object storage: %5\nImage import: %6\nToken valid until %7.")
+            .replace("%1", token.user_name).replace("%2", token.domain_name)
+            .replace("%3", token.project_name).replace("%4", token.project_id)
+            .replace("%5", session.endpoints.object_storage_url)
+            .replace("%6", session.endpoints.import_url)
+            .replace("%7", token.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        self.completeChanged.emit()
+
+    def _failed(self, exc: object) -> None:
+        self._task_running = False
+        self.sign_in.setEnabled(True)
+        self.message.show_error(error_text(exc))
+        self.completeChanged.emit()
+
+    def _closing_session(self) -> None:
+        if self.plan.session is not None:
+            self.plan.session.close()
+        self.plan.session = None
+        self._signed_in_as = None
+
+    def _edited(self, *_: object) -> None:
+        """Any change after a sign-in means signing in again."""
+        if self._signed_in_as is not None and self.profile() != self._signed_in_as:
+            self._closing_session()
+            self.message.show_info(self.tr("The connection changed: sign in again."))
+            self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.plan.session is not None and not self._task_running
+
+    def validatePage(self) -> bool:
+        profile = self.plan.profile
+        self.settings.save_profile(profile)
+        if self.remember.isChecked() and self.remember.isEnabled():
+            try:
+                secrets.set_password(secrets.account_key(
+                    profile.resolved_identity_url(), profile.domain, profile.username),
+                    self.password.text())
+            except Exception as exc:  # noqa: BLE001 - a keyring failure must not block
+                self.message.show_error(self.tr("The password could not be stored in the "
+                                                "keyring: %1").replace("%1", str(exc)))
+        return True
+
+    # --- view ----------------------------------------------------------------------------------
+    def _region_changed(self, *_: object) -> None:
+        custom = self.region.currentData() == CUSTOM
+        for widget in self._custom_rows:
+            self._form.setRowVisible(widget, custom)
+
+    def _toggle_echo(self, shown: bool) -> None:
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                                  else QLineEdit.EchoMode.Password)
+        self.show_password.setText(self.tr("Hide") if shown else self.tr("Show"))

@@ -1,0 +1,67 @@
+"""The wizard's settings: typed access to QSettings in an INI file, never a secret.
+
+The file lives in the user config folder (``VMDKIMPORT_HOME`` moves it, as for tests).
+Passwords go to the OS keyring (:mod:`vmdkimport.core.secrets`), never here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from vmdkimport.core import paths
+from vmdkimport.core.profiles import ConnectionProfile
+
+_FORBIDDEN = ("password", "token", "secret")
+
+
+class Settings:
+    def __init__(self) -> None:
+        self.qsettings = QSettings(str(paths.config_dir() / "wizard.ini"),
+                                   QSettings.Format.IniFormat)
+
+    def _set(self, key: str, value: Any) -> None:
+        if any(word in key.lower() for word in _FORBIDDEN):
+            raise ValueError(f"refusing to store {key!r} in the settings file")
+        self.qsettings.setValue(key, value)
+
+    def value(self, key: str, default: str = "") -> str:
+        value = self.qsettings.value(key, default)
+        return str(value) if value is not None else default
+
+    def set_value(self, key: str, value: str) -> None:
+        self._set(key, value)
+
+    # --- connection profiles ---------------------------------------------------------------
+    def profiles(self) -> dict[str, ConnectionProfile]:
+        raw = self.value("connection/profiles", "{}")
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            data = {}
+        out = {}
+        for name, fields in data.items() if isinstance(data, dict) else []:
+            if isinstance(fields, dict):
+                out[name] = ConnectionProfile.from_dict({**fields, "name": name})
+        return out
+
+    def save_profile(self, profile: ConnectionProfile) -> None:
+        profiles = {n: p.as_dict() for n, p in self.profiles().items()}
+        profiles[profile.name] = profile.as_dict()
+        self._set("connection/profiles", json.dumps(profiles, sort_keys=True))
+        self._set("connection/last", profile.name)
+        self.qsettings.sync()
+
+    def last_profile(self) -> ConnectionProfile | None:
+        return self.profiles().get(self.value("connection/last"))
+
+    # --- window ----------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self.qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._set("window/geometry", value)
+        self.qsettings.sync()

@@ -1,0 +1,96 @@
+"""The import wizard: the pages in order, navigation driven by the core's ImportPlan."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from vmdkimport.core.error_catalog import FIELD_STEP
+from vmdkimport.core.plan import STEP_PAGE, ImportPlan, PageId
+from vmdkimport.core.rules import Field
+from vmdkimport.qt.pages.base import PlanPage
+from vmdkimport.qt.settings import Settings
+from vmdkimport.qt.tasks import Task
+
+
+class ImportWizard(QWizard):
+    """From sign-in to a followed import."""
+
+    def __init__(self, *, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("VM Image Import Wizard"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.settings = settings or Settings()
+        self.plan = ImportPlan()
+        self.pages: dict[PageId, PlanPage] = {}
+        self._build_pages()
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(820, 640)
+
+    def _build_pages(self) -> None:
+        from vmdkimport.qt.pages.connection import ConnectionPage
+
+        factories: list[tuple[PageId, type[PlanPage]]] = [(PageId.CONNECTION, ConnectionPage)]
+        for page_id, factory in _more_pages():
+            factories.append((page_id, factory))
+        for page_id, factory in factories:
+            page = factory(self)
+            self.pages[page_id] = page
+            self.setPage(int(page_id), page)
+
+    def nextId(self) -> int:
+        current = PageId(self.currentId()) if self.currentId() >= 0 else PageId.CONNECTION
+        following = self.plan.next_page(current)
+        while following is not None and following not in self.pages:
+            following = self.plan.next_page(following)
+        return -1 if following is None else int(following)
+
+    def go_to_field(self, field: Field) -> bool:
+        """Go back to the page that holds ``field`` and focus it ("Go to field")."""
+        target = STEP_PAGE.get(FIELD_STEP[field])
+        if target is None or target not in self.pages:
+            return False
+        while self.currentId() > int(target) and int(target) in self.visitedIds():
+            self.back()
+        return self.pages[target].focus_field(field)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = [t for t in Task.running() if t.name == "upload"]
+        if running:
+            answer = QMessageBox.question(
+                self, self.tr("Upload in progress"),
+                self.tr("An upload is running. Stop it? It resumes where it stopped the next "
+                        "time you upload the same disk."))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.settings.set_geometry(self.saveGeometry())
+        Task.shutdown_all()
+        super().closeEvent(event)
+
+
+def _more_pages() -> list[tuple[PageId, type[PlanPage]]]:
+    """The pages after sign-in (each in its own module)."""
+    import importlib
+
+    out: list[tuple[PageId, type[PlanPage]]] = []
+    for page_id, module, cls in (
+        (PageId.DISK, "disk", "DiskPage"),
+        (PageId.DESTINATION, "destination", "DestinationPage"),
+        (PageId.IMAGE, "image", "ImagePage"),
+        (PageId.REVIEW, "review", "ReviewPage"),
+        (PageId.SUBMIT, "submit", "SubmitPage"),
+        (PageId.STATUS, "status", "StatusPage"),
+    ):
+        try:
+            mod = importlib.import_module(f"vmdkimport.qt.pages.{module}")
+        except ModuleNotFoundError:
+            continue
+        out.append((page_id, getattr(mod, cls)))
+    return out

@@ -1,0 +1,47 @@
+"""The wizard under pytest-qt: offscreen, a temporary home (so QSettings and the ledger are
+fresh), the in-memory keyring of the root conftest, and the sandbox cloud in this process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from vmdkimport.core.plan import PageId
+from vmdkimport.qt.pages.connection import ConnectionPage
+from vmdkimport.qt.tasks import Task
+from vmdkimport.qt.wizard import ImportWizard
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot) -> Iterator[ImportWizard]:
+    w = ImportWizard()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    assert Task.shutdown_all(10_000)
+    assert Task.running() == [], "a background thread was left running"
+
+
+def sign_in(qtbot: QtBot, wizard: ImportWizard, cloud: Any, *, password: str | None = None,
+            user: str | None = None) -> ConnectionPage:
+    """Type the sandbox's connection as a person would, then press Sign in and wait."""
+    page = wizard.pages[PageId.CONNECTION]
+    assert isinstance(page, ConnectionPage)
+    page.region.setCurrentIndex(page.region.findData("custom"))
+    for edit, text in ((page.identity_url, cloud.identity_url), (page.contract, cloud.domain),
+                       (page.user, user or cloud.user), (page.project, cloud.project_name),
+                       (page.password, password or cloud.password)):
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+    with qtbot.waitSignal(page.completeChanged, timeout=20_000):
+        qtbot.mouseClick(page.sign_in, _left())
+    return page
+
+
+def _left() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton

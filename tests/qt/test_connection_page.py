@@ -1,0 +1,69 @@
+"""Page 1 as a person uses it: type, sign in, see the project; secrets stay out of settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+
+from qt.conftest import sign_in
+from tests_support import settings_files_text
+from vmdkimport.core import secrets
+from vmdkimport.core.plan import PageId
+from vmdkimport.qt.wizard import ImportWizard
+
+
+def test_sign_in_shows_project_and_enables_next(qtbot: QtBot, wizard: ImportWizard,
+                                                sandbox: Any) -> None:
+    page = sign_in(qtbot, wizard, sandbox)
+    assert page.isComplete()
+    text = page.message.text()
+    assert sandbox.project_id in text
+    assert sandbox.object_storage_url in text
+    assert "Token valid until" in text
+    assert wizard.plan.session is not None
+
+
+def test_wrong_password_says_so_and_keeps_next_disabled(qtbot: QtBot, wizard: ImportWizard,
+                                                        sandbox: Any) -> None:
+    page = sign_in(qtbot, wizard, sandbox, password="wrong-password")
+    assert not page.isComplete()
+    assert "Sign-in failed" in page.message.text()
+    assert "15 minutes" in page.message.text()
+
+
+def test_editing_after_sign_in_requires_signing_in_again(qtbot: QtBot, wizard: ImportWizard,
+                                                         sandbox: Any) -> None:
+    page = sign_in(qtbot, wizard, sandbox)
+    qtbot.keyClicks(page.project, "x")
+    assert not page.isComplete()
+    assert wizard.plan.session is None
+
+
+def test_profile_saved_without_password_and_remembered_in_keyring(
+    qtbot: QtBot, wizard: ImportWizard, sandbox: Any, memory_keyring: Any,
+    isolated_home: Path,
+) -> None:
+    page = sign_in(qtbot, wizard, sandbox)
+    page.remember.setChecked(True)
+    assert page.validatePage()
+    key = secrets.account_key(sandbox.identity_url, sandbox.domain, sandbox.user)
+    assert memory_keyring.store[(secrets.SERVICE, key)] == sandbox.password
+    assert sandbox.password not in settings_files_text(isolated_home)
+    assert sandbox.domain in settings_files_text(isolated_home)  # the profile was saved
+    # a new window comes back with the profile and the password from the keyring
+    again = ImportWizard()
+    qtbot.addWidget(again)
+    restored = again.pages[PageId.CONNECTION]
+    assert restored.password.text() == sandbox.password  # type: ignore[attr-defined]
+    assert restored.user.text() == sandbox.user  # type: ignore[attr-defined]
+
+
+def test_show_hide_password(qtbot: QtBot, wizard: ImportWizard) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    page = wizard.pages[PageId.CONNECTION]
+    assert page.password.echoMode() == QLineEdit.EchoMode.Password  # type: ignore[attr-defined]
+    page.show_password.trigger()  # type: ignore[attr-defined]
+    assert page.password.echoMode() == QLineEdit.EchoMode.Normal  # type: ignore[attr-defined]
