@@ -45,3 +45,20 @@ def _left() -> Any:
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def start_at(qtbot: QtBot, page: PageId, setup: Any) -> ImportWizard:
+    """A wizard opened at ``page`` with a plan prepared by ``setup(plan)``."""
+    w = ImportWizard()
+    qtbot.addWidget(w)
+    setup(w.plan)
+    w.setStartId(int(page))
+    w.show()
+    return w
+
+
+@pytest.fixture
+def no_thread_left() -> Iterator[None]:
+    yield
+    assert Task.shutdown_all(10_000)
+    assert Task.running() == [], "a background thread was left running"

@@ -27,6 +27,11 @@ class ImportWizard(QWizard):
         self.plan = ImportPlan()
         self.pages: dict[PageId, PlanPage] = {}
         self._build_pages()
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&History…"))
+        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("&About"))
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.customButtonClicked.connect(self._custom_button)
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -43,6 +48,37 @@ class ImportWizard(QWizard):
             page = factory(self)
             self.pages[page_id] = page
             self.setPage(int(page_id), page)
+
+    def _custom_button(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.show_history()
+        elif which == QWizard.WizardButton.CustomButton2.value:
+            self.show_about()
+
+    def show_history(self) -> None:
+        from vmdkimport.qt.history import HistoryDialog
+
+        HistoryDialog(self.plan.session, parent=self).exec()
+
+    def show_about(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from vmdkimport import __version__
+        from vmdkimport.core import paths
+
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About"))
+        box.setText(self.tr("VM Image Import Wizard %1").replace("%1", __version__))
+        box.setInformativeText(self.tr(
+            "Takes a VMware disk to a registered image in FUJITSU K5 / FJcloud-O.\n"
+            "Logs (never containing passwords or tokens): %1").replace(
+            "%1", str(paths.log_dir())))
+        open_logs = box.addButton(self.tr("Open log folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_logs:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def nextId(self) -> int:
         current = PageId(self.currentId()) if self.currentId() >= 0 else PageId.CONNECTION

@@ -100,8 +100,22 @@ class ConnectionPage(PlanPage):
         self.profile_name.currentTextChanged.connect(self._profile_chosen)
         self._signed_in_as: ConnectionProfile | None = None
         self._task_running = False
+        self._show_open_imports()
         self._load_profiles()
         self._region_changed()
+
+    def _show_open_imports(self) -> None:
+        """Imports still converting from earlier runs: the ledger remembers them."""
+        from vmdkimport.core.ledger import Ledger
+
+        try:
+            count = len(Ledger().open_imports())
+        except Exception:  # noqa: BLE001 - a broken ledger must not stop the wizard
+            return
+        if count:
+            self.message.show_info(
+                self.tr("%1 import(s) from earlier are still converting: sign in, then "
+                        "History shows and refreshes them.").replace("%1", str(count)))
 
     # --- profiles ----------------------------------------------------------------------------
     def _load_profiles(self) -> None:

@@ -1,0 +1,105 @@
+"""History: every import in the local ledger, refreshed from the service on request."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vmdkimport.core.ledger import Ledger
+from vmdkimport.qt.pages.base import MessageLabel, error_text
+from vmdkimport.qt.tasks import Report, Task
+
+if TYPE_CHECKING:
+    from vmdkimport.core.session import CloudSession
+
+COLUMNS = ("Started", "Import ID", "Name", "Status", "Progress", "Location", "Region")
+
+
+class HistoryDialog(QDialog):
+    def __init__(self, session: CloudSession | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History"))
+        self.resize(900, 420)
+        self.session = session
+        self.ledger = Ledger()
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.refresh = QPushButton(self.tr("&Refresh from the service"))
+        self.refresh.clicked.connect(self.refresh_from_service)
+        if session is None:
+            self.refresh.setEnabled(False)
+            self.refresh.setToolTip(self.tr("Sign in first (Connection page)."))
+        self.message = MessageLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.refresh, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.task: Task | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        entries = self.ledger.entries()
+        self.table.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            values = (e.created_at.replace("T", " ")[:19], e.import_id or f"({e.phase})",
+                      e.name, e.status or e.phase, "" if e.progress is None else f"{e.progress}%",
+                      e.location, e.region or "")
+            for col, value in enumerate(values):
+                self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+
+    def refresh_from_service(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        ledger = self.ledger
+
+        def work(report: Report) -> int:
+            for item in session.imports.list():
+                ledger.adopt(import_id=item.import_id, status=item.state.value,
+                             region=session.profile.region or None,
+                             import_url=session.imports.base, project_id=session.project_id)
+            changed = 0
+            for entry in ledger.open_imports():
+                if entry.import_id is None:
+                    continue
+                status = session.imports.status(entry.import_id)
+                changed += ledger.record_status(entry.import_id, status.state.value,
+                                                status.progress, status.error_message)
+            return changed
+
+        self.refresh.setEnabled(False)
+        self.message.show_info(self.tr("Asking the service…"))
+        self.task = Task(work, name="history", parent=self)
+        self.task.succeeded.connect(self._refreshed)
+        self.task.failed.connect(self._failed)
+        self.task.start()
+
+    def _refreshed(self, changed: object) -> None:
+        self.refresh.setEnabled(True)
+        self.message.show_info(self.tr("Up to date (%1 changed).").replace("%1", str(changed)))
+        self.reload()
+
+    def _failed(self, exc: object) -> None:
+        self.refresh.setEnabled(True)
+        self.message.show_error(error_text(exc))
+
+    def done(self, result: int) -> None:
+        if self.task is not None and self.task.is_running():
+            self.task.wait()
+        super().done(result)

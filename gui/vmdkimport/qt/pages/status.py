@@ -1,0 +1,109 @@
+"""Page 7, Import status: follows the conversion until it ends; every change goes to the ledger.
+
+The wizard may be closed at any time: the import goes on in the cloud, and History shows it
+(and refreshes it) at the next launch.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
+
+from vmdkimport.core.imageimport import ImportState, ImportStatus
+from vmdkimport.core.ledger import Ledger
+from vmdkimport.core.submit import PollPolicy, follow_import
+from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.tasks import Report
+
+if TYPE_CHECKING:
+    from vmdkimport.qt.wizard import ImportWizard
+
+
+class StatusPage(PlanPage):
+    #: how often to ask; tests make it faster
+    policy = PollPolicy()
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Import status"))
+        self.setSubTitle(self.tr("The cloud converts the disk into an image. This takes time: "
+                                 "about a day for 300 GB. You may close the wizard; History "
+                                 "follows the import at the next start."))
+        self.import_id = QLabel()
+        self.state = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.updated = QLabel()
+        self.message = MessageLabel()
+        self.history = QPushButton(self.tr("&History…"))
+        self.history.clicked.connect(self._open_history)
+        row = QHBoxLayout()
+        row.addWidget(self.history)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        for widget in (self.import_id, self.state, self.progress, self.updated, self.message):
+            layout.addWidget(widget)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.last: ImportStatus | None = None
+        self._stop: threading.Event | None = None
+
+    def initializePage(self) -> None:
+        import_id = self.plan.import_id
+        session = self.plan.session
+        self.import_id.setText(self.tr("Import ID: %1").replace("%1", import_id or "?"))
+        if import_id is None or session is None:
+            return
+        self._stop = threading.Event()
+        stop, policy, ledger = self._stop, self.policy, Ledger()
+
+        def work(report: Report) -> ImportStatus | None:
+            return follow_import(session.imports, ledger, import_id, on_status=report,
+                                 on_error=report, stop=stop, policy=policy)
+
+        self.state.setText(self.tr("Asking for the status…"))
+        self.run(work, name="status", on_success=self._ended, on_error=self._failed,
+                 on_progress=self._update, cancel=stop.set)
+
+    def _update(self, value: object) -> None:
+        if not isinstance(value, ImportStatus):
+            self.message.show_error(self.tr("The status is not available right now; trying "
+                                            "again. (%1)").replace("%1", error_text(value)))
+            return
+        self.last = value
+        names = {ImportState.QUEUED: self.tr("Queued"),
+                 ImportState.PROCESSING: self.tr("Converting"),
+                 ImportState.SUCCEEDED: self.tr("Succeeded: the image is registered"),
+                 ImportState.FAILED: self.tr("Failed"),
+                 ImportState.CANCELED: self.tr("Canceled")}
+        self.state.setText(names.get(value.state, value.state.value))
+        self.progress.setValue(value.progress)
+        self.updated.setText(self.tr("Last checked %1").replace(
+            "%1", datetime.now().strftime("%H:%M:%S")))
+        if value.state is ImportState.FAILED:
+            self.message.show_error(value.error_message or self.tr("The service gave no reason."))
+        elif value.state is ImportState.SUCCEEDED:
+            image = value.image_id or "?"
+            self.message.show_info(self.tr("Image ID %1. It is private to your project; find it "
+                                           "under Compute > Images.").replace("%1", image))
+        else:
+            self.message.clear_message()
+
+    def _ended(self, value: object) -> None:
+        if isinstance(value, ImportStatus):
+            self._update(value)
+
+    def _failed(self, exc: object) -> None:
+        self.message.show_error(error_text(exc))
+
+    def _open_history(self) -> None:
+        from vmdkimport.qt.history import HistoryDialog
+
+        HistoryDialog(self.plan.session, parent=self).exec()
+
+    def cleanupPage(self) -> None:
+        if self._stop is not None:
+            self._stop.set()

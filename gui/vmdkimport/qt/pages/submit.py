@@ -1,0 +1,262 @@
+"""Page 6, Upload and register: the upload with progress and control, then the POST.
+
+Both steps run in one background task that only re-emits the core's events. The import id is in
+the ledger before this page shows it (:func:`vmdkimport.core.submit.submit_import`). An error shows
+the catalog's message and action, a "Go to field" button that takes the user to the value to fix,
+and Retry where trying again makes sense (500/503, network, a cancelled upload, which resumes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+)
+
+from vmdkimport.core.error_catalog import FIELD_STEP, Step
+from vmdkimport.core.errors import UploadCancelled, VmdkImportError
+from vmdkimport.core.ledger import Ledger
+from vmdkimport.core.rules import Field
+from vmdkimport.core.submit import submit_import
+from vmdkimport.core.transfer import TransferControl
+from vmdkimport.core.units import format_duration, format_size
+from vmdkimport.core.uploader import Phase, Uploader, UploadEvent, UploadResult
+from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.tasks import Report
+
+if TYPE_CHECKING:
+    from vmdkimport.core.ledger import LedgerEntry
+    from vmdkimport.qt.wizard import ImportWizard
+
+REGISTERING = "registering"
+
+
+class SubmitPage(PlanPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Upload and register"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Follow the import"))
+        self.phase = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.details = QLabel()
+        self.pause = QPushButton(self.tr("&Pause"))
+        self.pause.setCheckable(True)
+        self.pause.toggled.connect(self._pause_toggled)
+        self.cancel = QPushButton(self.tr("&Cancel upload"))
+        self.cancel.clicked.connect(self._cancel_clicked)
+        self.message = MessageLabel()
+        self.go_to_field = QPushButton(self.tr("&Go to field"))
+        self.go_to_field.clicked.connect(self._go_to_field)
+        self.retry = QPushButton(self.tr("&Retry"))
+        self.retry.clicked.connect(self.start)
+        self.import_id = QLineEdit()
+        self.import_id.setReadOnly(True)
+        self.import_id_label = QLabel(self.tr("Import ID:"))
+        self.import_id_label.setBuddy(self.import_id)
+        self.copy = QPushButton(self.tr("C&opy"))
+        self.copy.clicked.connect(self._copy)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.pause)
+        controls.addWidget(self.cancel)
+        controls.addStretch(1)
+        result = QHBoxLayout()
+        result.addWidget(self.import_id_label)
+        result.addWidget(self.import_id, 1)
+        result.addWidget(self.copy)
+        actions = QHBoxLayout()
+        actions.addWidget(self.go_to_field)
+        actions.addWidget(self.retry)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        for widget in (self.phase, self.progress, self.details):
+            layout.addWidget(widget)
+        layout.addLayout(controls)
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
+        layout.addLayout(result)
+        layout.addStretch(1)
+        self.control: TransferControl | None = None
+        self.error: object | None = None
+        self.entry: LedgerEntry | None = None
+        self._running = False
+        self._show_result(False)
+        self._show_error_actions(None)
+
+    # --- flow ----------------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        if self.plan.import_id is None and not self._running:
+            self.start()
+
+    def start(self) -> None:
+        plan = self.plan
+        session = plan.session
+        if session is None:
+            self._failed(VmdkImportError("You are not signed in."))
+            return
+        self.error = None
+        self.message.clear_message()
+        self._show_error_actions(None)
+        self.control = TransferControl()
+        control = self.control
+        snapshot = dataclasses.replace(plan)
+        ledger = Ledger()
+        project_id = session.project_id
+        region = plan.profile.region or None
+
+        def work(report: Report) -> tuple[UploadResult | None, LedgerEntry]:
+            # Always through the uploader: after a failed register it finds its own upload
+            # by metadata in one HEAD (nothing is sent again) and returns the stored SHA1.
+            result: UploadResult | None = None
+            if snapshot.needs_upload:
+                for event in Uploader(session.storage, snapshot.upload_request(),
+                                      control).run():
+                    report(event)
+                    result = event.result or result
+            report(REGISTERING)
+            request = dataclasses.replace(snapshot, upload_result=result).import_request()
+            entry = submit_import(session.imports, ledger, request, project_id=project_id,
+                                  region=region)
+            return result, entry
+
+        self._running = True
+        self.pause.setChecked(False)
+        self.pause.setEnabled(plan.needs_upload)
+        self.cancel.setEnabled(plan.needs_upload)
+        self.progress.setValue(0)
+        self.phase.setText(self.tr("Uploading…") if plan.needs_upload
+                           else self.tr("Registering…"))
+        self.run(work, name="upload", on_success=self._done, on_error=self._failed,
+                 on_progress=self._progress, cancel=control.cancel)
+        self.completeChanged.emit()
+
+    def _progress(self, value: Any) -> None:
+        if value == REGISTERING:
+            self.phase.setText(self.tr("Registering the image…"))
+            self.pause.setEnabled(False)
+            self.cancel.setEnabled(False)
+            self.progress.setValue(self.progress.maximum())
+            return
+        if not isinstance(value, UploadEvent):
+            return
+        event = value
+        self.progress.setValue(int(event.fraction * 1000))
+        phases = {Phase.CHECKING: self.tr("Checking object storage…"),
+                  Phase.UPLOADING: self.tr("Uploading…"),
+                  Phase.HASHING: self.tr("Computing the SHA1 checksum…"),
+                  Phase.MANIFEST: self.tr("Writing the manifest…"),
+                  Phase.CLEANUP: self.tr("Deleting the replaced object's segments…"),
+                  Phase.DONE: self.tr("Upload complete.")}
+        phase = phases.get(event.phase, event.message)
+        if event.paused:
+            phase = self.tr("Paused.")
+        self.phase.setText(phase)
+        parts = [self.tr("%1 of %2").replace("%1", format_size(event.bytes_done))
+                 .replace("%2", format_size(event.bytes_total)),
+                 f"{event.fraction * 100:.1f} %",
+                 self.tr("%1/s").replace("%1", format_size(event.rate)),
+                 self.tr("ETA %1").replace("%1", format_duration(event.eta))]
+        if event.segments_total:
+            segments = self.tr("segments %1/%2").replace("%1", str(event.segments_done)) \
+                .replace("%2", str(event.segments_total))
+            if event.segments_skipped:
+                segments += " " + self.tr("(%1 already there)").replace(
+                    "%1", str(event.segments_skipped))
+            parts.append(segments)
+        if event.retries:
+            parts.append(self.tr("retries %1").replace("%1", str(event.retries)))
+        self.details.setText("  ·  ".join(parts))
+
+    def _done(self, value: tuple[UploadResult | None, LedgerEntry]) -> None:
+        result, entry = value
+        self._running = False
+        self.plan.upload_result = result
+        self.plan.import_id = entry.import_id
+        self.entry = entry
+        self.pause.setEnabled(False)
+        self.cancel.setEnabled(False)
+        self.phase.setText(self.tr("The import has started."))
+        text = self.tr("The image is being imported. The import ID is saved in the ledger "
+                       "(History); you can close the wizard and follow it later.")
+        if result is not None:
+            text += "\n" + self.tr("Uploaded %1 to %2 (SHA1 %3).").replace(
+                "%1", format_size(result.size)).replace("%2", result.location).replace(
+                "%3", result.sha1)
+        self.message.show_info(text)
+        self.import_id.setText(entry.import_id or "")
+        self._show_result(True)
+        self.completeChanged.emit()
+
+    def _failed(self, exc: object) -> None:
+        self._running = False
+        self.error = exc
+        self.pause.setEnabled(False)
+        self.cancel.setEnabled(False)
+        if isinstance(exc, UploadCancelled):
+            self.phase.setText(self.tr("Upload stopped."))
+            self.message.show_info(self.tr("The upload was stopped. What was sent is kept: "
+                                           "Resume continues where it stopped."))
+            self.retry.setText(self.tr("&Resume"))
+        else:
+            self.phase.setText(self.tr("Not registered."))
+            self.message.show_error(error_text(exc))
+            self.retry.setText(self.tr("&Retry"))
+        self._show_error_actions(exc)
+        self.completeChanged.emit()
+
+    # --- buttons -------------------------------------------------------------------------------
+    def _pause_toggled(self, paused: bool) -> None:
+        if self.control is None:
+            return
+        if paused:
+            self.control.pause()
+            self.pause.setText(self.tr("&Resume"))
+        else:
+            self.control.resume()
+            self.pause.setText(self.tr("&Pause"))
+
+    def _cancel_clicked(self) -> None:
+        if self.control is not None:
+            self.cancel.setEnabled(False)
+            self.phase.setText(self.tr("Stopping…"))
+            self.control.cancel()
+
+    def _go_to_field(self) -> None:
+        field = getattr(self.error, "field", Field.NONE)
+        if isinstance(field, Field) and field is not Field.NONE:
+            self.import_wizard.go_to_field(field)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.import_id.text())
+
+    # --- state ---------------------------------------------------------------------------------
+    def _show_result(self, shown: bool) -> None:
+        for widget in (self.import_id_label, self.import_id, self.copy):
+            widget.setVisible(shown)
+
+    def _show_error_actions(self, exc: object | None) -> None:
+        field = getattr(exc, "field", Field.NONE) if exc is not None else Field.NONE
+        jump = isinstance(field, Field) and FIELD_STEP.get(field) not in (None, Step.SUBMIT)
+        self.go_to_field.setVisible(bool(jump))
+        retry = exc is not None and (isinstance(exc, UploadCancelled)
+                                     or bool(getattr(exc, "retryable", False)))
+        self.retry.setVisible(retry)
+
+    def isComplete(self) -> bool:
+        return self.plan.import_id is not None and not self._running
+
+    def cleanupPage(self) -> None:
+        """Going back (Go to field) keeps the upload result: only the register is redone."""
+        if self.control is not None and self._running:
+            self.control.cancel()

@@ -1,0 +1,192 @@
+"""Upload and register, then status: progress, control, errors with their fix, the ledger."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from qt.conftest import start_at
+from vmdkimport.core.error_catalog import FIELD_STEP, TABLE5, Step
+from vmdkimport.core.errors import UploadCancelled
+from vmdkimport.core.ledger import Ledger
+from vmdkimport.core.plan import ImportPlan, PageId
+from vmdkimport.core.preflight import inspect
+from vmdkimport.core.profiles import ConnectionProfile
+from vmdkimport.core.session import connect
+from vmdkimport.core.submit import PollPolicy
+from vmdkimport.demo import demo_vmdk_bytes
+from vmdkimport.qt.pages.status import StatusPage
+from vmdkimport.qt.pages.submit import SubmitPage
+
+MIB = 1024 * 1024
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(autouse=True)
+def fast_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(StatusPage, "policy",
+                        PollPolicy(first=0.05, factor=1.5, longest=0.2, error_wait=0.05))
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Path:
+    path = tmp_path / "web01.vmdk"
+    path.write_bytes(demo_vmdk_bytes(64 * MIB) + os.urandom(5 * MIB))
+    return path
+
+
+@pytest.fixture
+def prepared(sandbox: Any, disk: Path) -> Iterator[Any]:
+    session = connect(ConnectionProfile(identity_url=sandbox.identity_url,
+                                        domain=sandbox.domain, username=sandbox.user,
+                                        project_name=sandbox.project_name), sandbox.password)
+
+    def setup(plan: ImportPlan) -> None:
+        plan.session = session
+        plan.file = disk
+        plan.apply_inspection(inspect(disk))
+        plan.container = "images"
+        plan.segment_size = MIB
+        plan.threads = 2
+        plan.os_type = "ubuntu"
+
+    yield setup
+    session.close()
+
+
+def _mid_upload(details: str) -> bool:
+    """At least one segment done and at least one to go."""
+    import re
+
+    match = re.search(r"segments (\d+)/(\d+)", details)
+    return bool(match) and 1 <= int(match[1]) < int(match[2])
+
+
+def _submit(wizard: QWizard) -> SubmitPage:
+    page = wizard.currentPage()
+    assert isinstance(page, SubmitPage)
+    return page
+
+
+def test_upload_register_and_follow_to_succeeded(qtbot: QtBot, prepared: Any,
+                                                 no_thread_left: None) -> None:
+    wizard = start_at(qtbot, PageId.SUBMIT, prepared)
+    page = _submit(wizard)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    import_id = page.import_id.text()
+    assert import_id
+    assert page.import_id.isVisible()
+    entry = Ledger().get(import_id)
+    assert entry is not None
+    assert entry.phase == "registered"
+    assert wizard.plan.upload_result is not None
+    assert entry.as_dict()["body"]["checksum"] == wizard.plan.upload_result.sha1
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), LEFT)
+    status = wizard.currentPage()
+    assert isinstance(status, StatusPage)
+    qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
+                    timeout=30_000)
+    assert "Succeeded" in status.state.text()
+    assert status.progress.value() == 100
+    assert Ledger().get(import_id).status == "succeeded"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("code", sorted(TABLE5))
+def test_each_table5_error_is_shown_with_its_action(qtbot: QtBot, prepared: Any, sandbox: Any,
+                                                    code: str, no_thread_left: None) -> None:
+    entry = TABLE5[code]
+    sandbox.inject_fault("image-import", "POST", r"^/v1/imageimport$", entry.status or 0,
+                         error_code=code)
+    wizard = start_at(qtbot, PageId.SUBMIT, prepared)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: page.error is not None, timeout=30_000)
+    text = page.message.text()
+    assert entry.message in text
+    assert entry.action in text
+    assert code in text
+    jump = FIELD_STEP[entry.field] is not Step.SUBMIT
+    assert page.go_to_field.isVisibleTo(page) is jump
+    assert page.retry.isVisibleTo(page) is entry.retryable
+    assert not page.isComplete()
+    assert Ledger().entries()[0].phase == "rejected"
+
+
+def test_retry_after_a_busy_service(qtbot: QtBot, prepared: Any, sandbox: Any,
+                                    no_thread_left: None) -> None:
+    sandbox.inject_fault("image-import", "POST", r"^/v1/imageimport$", 503,
+                         error_code="50301")
+    wizard = start_at(qtbot, PageId.SUBMIT, prepared)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: page.error is not None, timeout=30_000)
+    puts = len([r for r in sandbox.requests() if r["method"] == "PUT"])
+    qtbot.mouseClick(page.retry, LEFT)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    # the upload was not repeated: the identical object is recognised by its metadata
+    assert len([r for r in sandbox.requests() if r["method"] == "PUT"]) == puts
+
+
+def test_cancel_mid_upload_then_resume(qtbot: QtBot, prepared: Any, sandbox: Any,
+                                       no_thread_left: None) -> None:
+    def slow(plan: ImportPlan) -> None:
+        prepared(plan)
+        plan.limit_rate = 2 * MIB
+        plan.threads = 1
+
+    wizard = start_at(qtbot, PageId.SUBMIT, slow)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    qtbot.mouseClick(page.cancel, LEFT)
+    qtbot.waitUntil(lambda: isinstance(page.error, UploadCancelled), timeout=30_000)
+    assert page.retry.isVisibleTo(page)
+    assert "Resume" in page.retry.text()
+    before = {r["path"] for r in sandbox.requests()
+              if r["method"] == "PUT" and "_segments/" in r["path"] and r["status"] == 201}
+    wizard.plan.limit_rate = None
+    qtbot.mouseClick(page.retry, LEFT)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    after = [r["path"] for r in sandbox.requests()
+             if r["method"] == "PUT" and "_segments/" in r["path"] and r["status"] == 201]
+    assert len(after) == len(set(after))  # no finished segment was sent twice
+    assert before <= set(after)
+    assert "already there" in page.details.text()
+
+
+def test_pause_then_resume_button(qtbot: QtBot, prepared: Any, no_thread_left: None) -> None:
+    def slow(plan: ImportPlan) -> None:
+        prepared(plan)
+        plan.limit_rate = 2 * MIB
+
+    wizard = start_at(qtbot, PageId.SUBMIT, slow)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: page.pause.isEnabled() and "segments" in page.details.text(),
+                    timeout=30_000)
+    qtbot.mouseClick(page.pause, LEFT)
+    qtbot.waitUntil(lambda: page.phase.text() == "Paused.", timeout=10_000)
+    assert page.pause.text() == "&Resume"
+    qtbot.mouseClick(page.pause, LEFT)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+
+
+def test_token_expiry_mid_upload_is_renewed_without_asking(
+    qtbot: QtBot, prepared: Any, sandbox: Any, no_thread_left: None
+) -> None:
+    def slow(plan: ImportPlan) -> None:
+        prepared(plan)
+        plan.limit_rate = 2 * MIB
+        plan.threads = 1
+
+    wizard = start_at(qtbot, PageId.SUBMIT, slow)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    sandbox.expire_tokens()
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    assert any(r["status"] == 401 for r in sandbox.requests())
+    assert wizard.plan.session is not None
+    assert wizard.plan.session.tokens.renewals >= 1
