@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import ssl
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,8 +39,11 @@ SECRET_HEADERS = frozenset({"x-auth-token", "x-subject-token", "authorization",
 class HttpSettings:
     """Network settings the user controls (Settings dialog, CLI flags)."""
 
-    #: True (system CA bundle via certifi), False (no verification: only for tests), or a path
+    #: True (verify), False (no verification: only for test systems), or a CA bundle path
     verify: bool | str = True
+    #: with verify=True: trust the operating system's certificate store (Windows, macOS,
+    #: Linux) rather than certifi's copy, so a company CA installed there is honoured
+    system_trust: bool = True
     #: None = system/environment proxies; {} = no proxy; else {"https": "http://proxy:8080"}
     proxies: Mapping[str, str] | None = None
     connect_timeout: float = 10.0
@@ -108,7 +112,9 @@ class HttpClient:
         )
         # urllib3 retries connection failures for every method (nothing was sent), but read
         # errors and bad statuses only for GET/HEAD: see allowed_methods.
-        adapter = HTTPAdapter(max_retries=retry, pool_maxsize=16)
+        use_system = self.settings.verify is True and self.settings.system_trust
+        adapter = (_SystemTrustAdapter(max_retries=retry, pool_maxsize=16) if use_system
+                   else HTTPAdapter(max_retries=retry, pool_maxsize=16))
         self.session.mount("https://", adapter)
         self.session.mount("http://", adapter)
 
@@ -136,9 +142,13 @@ class HttpClient:
         """
         started = time.monotonic()
         try:
+            # verify is passed on every call: requests lets REQUESTS_CA_BUNDLE in the
+            # environment override a session's own setting (psf/requests#3829), which would
+            # silently ignore the CA bundle the user chose.
             response = self.session.request(
                 method, url, headers=dict(headers or {}), params=params, json=json, data=data,
                 timeout=timeout or self.settings.timeout, stream=stream,
+                verify=self.settings.verify,
             )
         except requests.exceptions.SSLError as exc:
             raise TransportError(
@@ -179,6 +189,24 @@ class HttpClient:
         if response.status_code < 400 or response.status_code in set(ok):
             return response
         raise ApiError.from_response(response, service=service)
+
+
+class _SystemTrustAdapter(HTTPAdapter):
+    """HTTPS verified against the OS trust store (truststore), for this session only."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["ssl_context"] = _system_context()
+        super().init_poolmanager(*args, **kwargs)
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        kwargs["ssl_context"] = _system_context()
+        return super().proxy_manager_for(proxy, **kwargs)
+
+
+def _system_context() -> ssl.SSLContext:
+    import truststore
+
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def _is_connect_failure(exc: BaseException) -> bool:

@@ -46,9 +46,10 @@ class ConnectionProfile:
                           "Choose a region, or enter the identity URL (ending in /v3).",
                           Field.ENDPOINTS)
 
-    def http_settings(self) -> HttpSettings:
+    def http_settings(self, *, system_trust: bool = True,
+                      proxies: Mapping[str, str] | None = None) -> HttpSettings:
         verify: bool | str = False if self.insecure else (self.ca_bundle or True)
-        return HttpSettings(verify=verify)
+        return HttpSettings(verify=verify, system_trust=system_trust, proxies=proxies)
 
     def merged(self, **overrides: Any) -> ConnectionProfile:
         """A copy with every non-empty override applied."""

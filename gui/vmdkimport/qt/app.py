@@ -16,6 +16,8 @@ from vmdkimport import __version__
 from vmdkimport.core import logsetup
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from vmdkimport.qt.wizard import ImportWizard
     from vmdkimport.sandbox import Sandbox
 
@@ -43,10 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         logsetup.configure(level, log_file=logsetup.default_log_file())
     except OSError:
         logsetup.configure(level)
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0], *qt_args])
     app.setApplicationName("VM Image Import Wizard")
     app.setOrganizationName("vmdkimport")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     crash.install()
     sandbox = start_demo() if args.demo else None
     wizard = ImportWizard()
@@ -59,6 +64,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         Task.shutdown_all()
         if sandbox is not None:
             sandbox.stop()
+
+
+def app_icon() -> QIcon:
+    """The application icon: a vector image, sharp at every size and DPI."""
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(files("vmdkimport.qt") / "icons" / "vmdkimport.svg"))
 
 
 def start_demo() -> Sandbox:

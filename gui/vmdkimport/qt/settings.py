@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from vmdkimport.core import paths
+from vmdkimport.core.http import HttpSettings
 from vmdkimport.core.profiles import ConnectionProfile
 
 _FORBIDDEN = ("password", "token", "secret")
@@ -56,6 +57,30 @@ class Settings:
 
     def last_profile(self) -> ConnectionProfile | None:
         return self.profiles().get(self.value("connection/last"))
+
+    # --- network ---------------------------------------------------------------------------
+    def flag(self, key: str, default: bool) -> bool:
+        return self.value(key, "true" if default else "false") == "true"
+
+    def set_flag(self, key: str, value: bool) -> None:
+        self._set(key, "true" if value else "false")
+
+    def http_settings(self, profile: ConnectionProfile) -> HttpSettings:
+        """Network settings for a sign-in: the dialog's choices, then the profile's."""
+        mode = self.value("network/proxy_mode", "system")
+        proxies: dict[str, str] | None = None
+        if mode == "none":
+            proxies = {}
+        elif mode == "manual" and self.value("network/proxy_url"):
+            url = self.value("network/proxy_url")
+            proxies = {"http": url, "https": url}
+        verify: bool | str = True
+        if not self.flag("network/verify_tls", True) or profile.insecure:
+            verify = False
+        elif self.value("network/ca_bundle") or profile.ca_bundle:
+            verify = self.value("network/ca_bundle") or profile.ca_bundle
+        return HttpSettings(verify=verify, proxies=proxies,
+                            system_trust=self.flag("network/system_trust", True))
 
     # --- window ----------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:

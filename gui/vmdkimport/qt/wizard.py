@@ -29,8 +29,10 @@ class ImportWizard(QWizard):
         self._build_pages()
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&History…"))
         self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("&About"))
+        self.setButtonText(QWizard.WizardButton.CustomButton3, self.tr("Se&ttings…"))
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
         self.customButtonClicked.connect(self._custom_button)
         geometry = self.settings.geometry()
         if geometry is not None:
@@ -54,6 +56,10 @@ class ImportWizard(QWizard):
             self.show_history()
         elif which == QWizard.WizardButton.CustomButton2.value:
             self.show_about()
+        elif which == QWizard.WizardButton.CustomButton3.value:
+            from vmdkimport.qt.settings_dialog import SettingsDialog
+
+            SettingsDialog(self.settings, parent=self).exec()
 
     def show_history(self) -> None:
         from vmdkimport.qt.history import HistoryDialog

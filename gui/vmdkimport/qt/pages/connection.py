@@ -181,7 +181,8 @@ class ConnectionPage(PlanPage):
         self.sign_in.setEnabled(False)
         self._task_running = True
         self._closing_session()
-        self.run(lambda report: connect(profile, password), name="sign-in",
+        http = self.settings.http_settings(profile)
+        self.run(lambda report: connect(profile, password, http), name="sign-in",
                  on_success=lambda session: self._signed_in(profile, session),
                  on_error=self._failed)
 
