@@ -1,0 +1,520 @@
+"""Page 2, Disk image: a file on this computer (checked by the pre-flight, converted if need be)
+or an object already in object storage. Every inspection, conversion and listing runs on a
+worker thread; the page only shows results and writes the plan."""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vmdkimport.core import preflight, qemu, rules
+from vmdkimport.core.errors import Cancelled
+from vmdkimport.core.objectstorage import ContainerInfo, ObjectInfo
+from vmdkimport.core.plan import ChecksumMode, SourceKind
+from vmdkimport.core.preflight import Inspection, Verdict
+from vmdkimport.core.rules import Field
+from vmdkimport.core.units import format_size
+from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+
+if TYPE_CHECKING:
+    from vmdkimport.qt.tasks import Report
+    from vmdkimport.qt.wizard import ImportWizard
+
+VMDK_SUFFIX = ".vmdk"
+
+
+class DiskPage(PlanPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Disk image"))
+        self.setSubTitle(self.tr("Choose the VMware disk to import: a file on this computer "
+                                 "(a .vmdk, or an OVA/OVF/VMX export), or an object you "
+                                 "already uploaded."))
+        self.setAcceptDrops(True)
+
+        self.use_file = QRadioButton(self.tr("A disk &file on this computer"))
+        self.use_object = QRadioButton(self.tr("An object already in object &storage"))
+        self.use_file.setChecked(True)
+        self._choice = QButtonGroup(self)
+        self._choice.addButton(self.use_file)
+        self._choice.addButton(self.use_object)
+
+        # --- a local file ----------------------------------------------------------------------
+        self.file_edit = QLineEdit()
+        self.file_edit.setPlaceholderText(self.tr("path of a .vmdk, .ova, .ovf or .vmx file "
+                                                  "(or drop the file here)"))
+        self.browse = QPushButton(self.tr("B&rowse…"))
+        self.browse.clicked.connect(self.browse_file)
+        self.verdict = MessageLabel()
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setMinimumHeight(120)
+        self.details.hide()
+        self.convert = QPushButton(self.tr("Con&vert…"))
+        self.convert.setToolTip(self.tr("Write a streamOptimized copy of the disk with qemu-img"))
+        self.convert.clicked.connect(self.ask_conversion)
+        self.convert.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.cancel_conversion = QPushButton(self.tr("C&ancel conversion"))
+        self.cancel_conversion.clicked.connect(self.stop_conversion)
+        self.cancel_conversion.hide()
+
+        self.file_box = QWidget()
+        file_form = QFormLayout()
+        file_form.setContentsMargins(0, 0, 0, 0)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse)
+        file_label = QLabel(self.tr("&Disk file:"))
+        file_label.setBuddy(self.file_edit)
+        file_form.addRow(file_label, file_row)
+        convert_row = QHBoxLayout()
+        convert_row.addWidget(self.convert)
+        convert_row.addWidget(self.progress, 1)
+        convert_row.addWidget(self.cancel_conversion)
+        file_layout = QVBoxLayout(self.file_box)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addLayout(file_form)
+        file_layout.addWidget(self.verdict)
+        file_layout.addWidget(self.details, 1)
+        file_layout.addLayout(convert_row)
+
+        # --- an existing object --------------------------------------------------------------
+        self.container = QComboBox()
+        self.objects = QListWidget()
+        self.objects.setMinimumHeight(120)
+        self.object_message = MessageLabel()
+        self.object_box = QWidget()
+        object_form = QFormLayout(self.object_box)
+        object_form.setContentsMargins(0, 0, 0, 0)
+        object_form.addRow(self.tr("C&ontainer:"), self.container)
+        object_form.addRow(self.tr("Ob&ject:"), self.objects)
+        object_form.addRow("", self.object_message)
+        self.object_box.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.use_file)
+        layout.addWidget(self.use_object)
+        layout.addWidget(self.file_box, 1)
+        layout.addWidget(self.object_box, 1)
+
+        self.register_field_widget(Field.DISK, self.file_edit)
+        self.register_field_widget(Field.OBJECT, self.objects)
+
+        # state
+        self._busy = 0
+        self._inspection: Inspection | None = None  # of the file shown, when it is acceptable
+        self._shown: Inspection | None = None  # the inspection shown (even refused)
+        self._inspect_seq = 0
+        self._inspecting_path = ""
+        self._cancel: threading.Event | None = None
+        self._list_seq = 0
+        self._listed_for: object = None  # the session the containers were listed for
+        self._object: tuple[str, str] | None = None  # (container, object) selected
+        self._auto_name = ""
+
+        self.use_object.toggled.connect(self._choice_changed)
+        self.file_edit.editingFinished.connect(self._file_entered)
+        self.file_edit.textEdited.connect(self._file_edited)
+        self.container.currentIndexChanged.connect(self._container_chosen)
+        self.objects.currentItemChanged.connect(self._object_chosen)
+
+    # --- background tasks ----------------------------------------------------------------------
+    def _start(self, fn: Callable[[Report], Any], *, name: str,
+               on_success: Callable[[Any], None], on_error: Callable[[object], None],
+               on_progress: Callable[[Any], None] | None = None,
+               cancel: Callable[[], None] | None = None) -> None:
+        """``run`` that keeps Next disabled until the task's callback has run."""
+        self._busy += 1
+
+        def succeeded(value: object) -> None:
+            self._busy -= 1
+            on_success(value)
+            self.completeChanged.emit()
+
+        def failed(exc: object) -> None:
+            self._busy -= 1
+            on_error(exc)
+            self.completeChanged.emit()
+
+        self.run(fn, name=name, on_success=succeeded, on_error=failed,
+                 on_progress=on_progress, cancel=cancel)
+        self.completeChanged.emit()
+
+    def is_busy(self) -> bool:
+        return self._busy > 0
+
+    # --- a local file ----------------------------------------------------------------------------
+    def browse_file(self) -> None:
+        start = self.file_edit.text().strip() or self.settings.value("disk/folder")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a disk image"), start,
+                                              self.tr("Disk images (*.vmdk *.ova *.ovf *.vmx);;"
+                                                      "All files (*)"))
+        if path:
+            self.choose_file(path)
+
+    def choose_file(self, path: str | Path) -> None:
+        """Use the file at ``path`` (what Browse, Enter and a drop do): inspect it."""
+        self.use_file.setChecked(True)
+        self.file_edit.setText(str(path))
+        self.progress.hide()
+        self._inspect(Path(path))
+
+    def shown_inspection(self) -> Inspection | None:
+        """The inspection on screen (also a refused one); None while none is shown."""
+        return self._shown
+
+    def _file_entered(self) -> None:
+        text = self.file_edit.text().strip()
+        if text and text != self._inspecting_path:
+            self.choose_file(text)
+
+    def _file_edited(self, _text: str) -> None:
+        """A path being typed is not the file inspected: Next waits for Enter."""
+        self._inspecting_path = ""
+        self._inspect_seq += 1  # a result still coming is for another path
+        if self._inspection is not None or self._shown is not None:
+            self._inspection = None
+            self._shown = None
+            self.verdict.clear_message()
+            self.details.hide()
+            self.convert.hide()
+            self.completeChanged.emit()
+
+    def _inspect(self, path: Path) -> None:
+        self._inspect_seq += 1
+        seq = self._inspect_seq
+        self._inspecting_path = str(path)
+        self._inspection = None
+        self._shown = None
+        self.details.hide()
+        self.convert.hide()
+        self.verdict.show_info(self.tr("Checking %1…").replace("%1", path.name))
+        self._start(lambda report: preflight.inspect(path), name="inspect",
+                    on_success=lambda result: self._inspected(seq, result),
+                    on_error=lambda exc: self._inspect_failed(seq, exc))
+
+    def _inspected(self, seq: int, inspection: Inspection) -> None:
+        if seq != self._inspect_seq:
+            return  # another file was chosen meanwhile
+        self._shown = inspection
+        self.details.setHtml(self._details_html(inspection))
+        self.details.show()
+        self.convert.setVisible(inspection.conversion is not None and inspection.can_convert)
+        self.convert.setEnabled(True)
+        if inspection.verdict is Verdict.REFUSED:
+            self.verdict.show_error(self.tr("This file cannot be imported as it is. See the fix "
+                                            "below."))
+            return
+        if inspection.verdict is Verdict.WARN:
+            self.verdict.show_info(self.tr("This file can be imported; read the warnings "
+                                           "below."))
+        else:
+            self.verdict.show_info(self.tr("This file can be imported."))
+        self._inspection = inspection
+        self.settings.set_value("disk/folder", str(inspection.path.parent))
+        self._use_local_file()
+
+    def _inspect_failed(self, seq: int, exc: object) -> None:
+        if seq != self._inspect_seq:
+            return
+        self.verdict.show_error(error_text(exc))
+
+    def _use_local_file(self) -> None:
+        inspection = self._inspection
+        if inspection is None or not self.use_file.isChecked():
+            return
+        self.plan.source_kind = SourceKind.LOCAL_FILE
+        self.plan.file = inspection.path
+        if self.plan.checksum_mode is ChecksumMode.NONE:
+            self.plan.checksum_mode = ChecksumMode.COMPUTE
+        if self.plan.inspection is not inspection:  # keep what later pages changed since
+            self.plan.apply_inspection(inspection)
+
+    def _details_html(self, inspection: Inspection) -> str:
+        def esc(text: object) -> str:
+            return html.escape(str(text))
+
+        verdicts = {Verdict.IMPORTABLE: self.tr("importable"),
+                    Verdict.WARN: self.tr("importable, with warnings"),
+                    Verdict.REFUSED: self.tr("refused: this file cannot be imported as it is")}
+        rows = [(self.tr("File"), inspection.path.name),
+                (self.tr("Kind"), inspection.description)]
+        if inspection.subformat:
+            rows.append((self.tr("Subformat"), inspection.subformat))
+        if inspection.virtual_size is not None:
+            rows.append((self.tr("Virtual size"), _size(inspection.virtual_size)))
+        rows.append((self.tr("File size"), _size(inspection.file_size)))
+        rows.append((self.tr("Verdict"), verdicts[inspection.verdict]))
+        parts = ["<table cellspacing='2'>"]
+        for label, value in rows:
+            parts.append(f"<tr><td><b>{esc(label)}:</b></td><td>{esc(value)}</td></tr>")
+        parts.append("</table>")
+        marks = {Verdict.IMPORTABLE: "", Verdict.WARN: self.tr("Warning: "),
+                 Verdict.REFUSED: self.tr("Refused: ")}
+        if inspection.findings:
+            parts.append(f"<p><b>{esc(self.tr('Findings'))}</b></p><ul>")
+            for finding in inspection.findings:
+                parts.append(f"<li>{esc(marks[finding.level])}{esc(finding.text)}</li>")
+            parts.append("</ul>")
+        if inspection.fix:
+            parts.append(f"<p><b>{esc(self.tr('Fix'))}</b></p><p>{esc(inspection.fix)}</p>")
+        conversion = inspection.conversion
+        if conversion is not None:
+            if inspection.can_convert:
+                hint = self.tr("qemu-img is installed: Convert… runs this for you:")
+                parts.append(f"<p>{esc(hint)}</p>")
+            else:
+                parts.append(f"<p>{esc(self.tr('qemu-img is not installed.'))} "
+                             f"{esc(qemu.INSTALL_HINT)}</p>")
+            parts.append(f"<pre>{esc(conversion.command_text)}</pre>")
+        return "".join(parts)
+
+    # --- conversion --------------------------------------------------------------------------
+    def ask_conversion(self) -> None:
+        inspection = self._shown
+        if inspection is None or inspection.conversion is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the converted disk as"), str(inspection.conversion.output),
+            self.tr("VMDK disks (*.vmdk)"))
+        if path:  # the dialog has asked before replacing an existing file
+            self.start_conversion(Path(path), overwrite=True)
+
+    def start_conversion(self, output: Path | None = None, *, overwrite: bool = False) -> None:
+        """Convert the file shown to a streamOptimized VMDK at ``output``, then use that."""
+        inspection = self._shown
+        if inspection is None or inspection.conversion is None or self._cancel is not None:
+            return
+        conversion = inspection.conversion
+        target = Path(output) if output is not None else conversion.output
+        cancel = threading.Event()
+        self._cancel = cancel
+        self._set_converting(True)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Converting… %p%"))
+        self.verdict.show_info(self.tr("Converting to %1…").replace("%1", target.name))
+
+        def convert(report: Report) -> Path:
+            return qemu.convert_to_stream_optimized(
+                conversion.source, target, on_progress=report, cancel=cancel,
+                source_format=conversion.source_format, overwrite=overwrite)
+
+        self._start(convert, name="convert", on_success=self._converted,
+                    on_error=self._conversion_failed, on_progress=self._conversion_progress,
+                    cancel=cancel.set)
+
+    def stop_conversion(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+            self.cancel_conversion.setEnabled(False)
+            self.verdict.show_info(self.tr("Cancelling the conversion…"))
+
+    def is_converting(self) -> bool:
+        return self._cancel is not None
+
+    def _conversion_progress(self, value: object) -> None:
+        if isinstance(value, int | float):
+            self.progress.setValue(int(value))
+
+    def _converted(self, path: Path) -> None:
+        self._set_converting(False)
+        self.progress.setValue(100)
+        self.progress.setFormat(self.tr("Converted: %p%"))
+        self.file_edit.setText(str(path))
+        self._inspect(Path(path))
+
+    def _conversion_failed(self, exc: object) -> None:
+        self._set_converting(False)
+        self.progress.hide()
+        if isinstance(exc, Cancelled):
+            self.verdict.show_info(self.tr("The conversion was cancelled; the partial file was "
+                                           "removed."))
+        else:
+            self.verdict.show_error(error_text(exc))
+
+    def _set_converting(self, converting: bool) -> None:
+        if not converting:
+            self._cancel = None
+        self.progress.setVisible(True)
+        self.cancel_conversion.setVisible(converting)
+        self.cancel_conversion.setEnabled(converting)
+        for widget in (self.convert, self.file_edit, self.browse, self.use_file,
+                       self.use_object):
+            widget.setEnabled(not converting)
+
+    # --- drag and drop -----------------------------------------------------------------------
+    def _dropped_path(self, event: QDropEvent) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasUrls() or self.is_converting():
+            return None
+        urls = [u for u in mime.urls() if u.isLocalFile()]
+        return urls[0].toLocalFile() if urls else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path:
+            event.acceptProposedAction()
+            self.choose_file(path)
+        else:
+            event.ignore()
+
+    # --- an existing object ------------------------------------------------------------------
+    def _choice_changed(self, use_object: bool) -> None:
+        self.file_box.setVisible(not use_object)
+        self.object_box.setVisible(use_object)
+        if use_object:
+            self._use_object()
+            if self._listed_for is not self.plan.session or self.container.count() == 0:
+                self.refresh_containers()
+        else:
+            self.plan.source_kind = SourceKind.LOCAL_FILE
+            self._use_local_file()
+        self.completeChanged.emit()
+
+    def refresh_containers(self) -> None:
+        session = self.plan.session
+        self.container.blockSignals(True)
+        self.container.clear()
+        self.container.blockSignals(False)
+        self.objects.clear()
+        self._object = None
+        if session is None:
+            self.object_message.show_error(self.tr("Sign in first (page Connection)."))
+            return
+        self._listed_for = session
+        self._list_seq += 1
+        seq = self._list_seq
+        self.object_message.show_info(self.tr("Listing the containers…"))
+        self._start(lambda report: session.storage.list_containers(), name="list-containers",
+                    on_success=lambda result: self._containers_listed(seq, result),
+                    on_error=lambda exc: self._listing_failed(seq, exc))
+
+    def _containers_listed(self, seq: int, containers: list[ContainerInfo]) -> None:
+        if seq != self._list_seq:
+            return
+        self.container.blockSignals(True)
+        self.container.clear()
+        for info in containers:
+            self.container.addItem(info.name, info.name)
+        self.container.blockSignals(False)
+        if not containers:
+            self.object_message.show_info(self.tr("This project has no container yet: "
+                                                  "upload a file instead."))
+            return
+        preferred = (self.plan.container, self.settings.value("destination/container"))
+        index = next((i for i in (self.container.findData(p) for p in preferred if p)
+                      if i >= 0), 0)
+        self.container.blockSignals(True)
+        self.container.setCurrentIndex(index)
+        self.container.blockSignals(False)
+        self._container_chosen(index)
+
+    def _container_chosen(self, _index: int) -> None:
+        session = self.plan.session
+        name = self.container.currentData()
+        self.objects.clear()
+        self._object = None
+        self.completeChanged.emit()
+        if session is None or not name:
+            return
+        self._list_seq += 1
+        seq = self._list_seq
+        self.object_message.show_info(self.tr("Listing the objects of %1…").replace("%1", name))
+        self._start(lambda report: session.storage.list_objects(name), name="list-objects",
+                    on_success=lambda result: self._objects_listed(seq, name, result),
+                    on_error=lambda exc: self._listing_failed(seq, exc))
+
+    def _objects_listed(self, seq: int, container: str, objects: list[ObjectInfo]) -> None:
+        if seq != self._list_seq:
+            return
+        self.objects.clear()
+        disks = [o for o in objects if o.name.endswith(VMDK_SUFFIX)]
+        for info in disks:
+            item = QListWidgetItem(f"{info.name}    ({format_size(info.size)})")
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
+            item.setToolTip(f"{info.size} bytes")
+            self.objects.addItem(item)
+        if disks:
+            self.object_message.show_info(self.tr("Choose the disk to register."))
+        else:
+            self.object_message.show_info(self.tr("No .vmdk object in %1.")
+                                          .replace("%1", container))
+
+    def _listing_failed(self, seq: int, exc: object) -> None:
+        if seq != self._list_seq:
+            return
+        self.object_message.show_error(error_text(exc))
+
+    def _object_chosen(self, current: QListWidgetItem | None, *_: object) -> None:
+        name = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        container = self.container.currentData()
+        self._object = (str(container), str(name)) if name and container else None
+        self._use_object()
+        self.completeChanged.emit()
+
+    def _use_object(self) -> None:
+        if self._object is None or not self.use_object.isChecked():
+            return
+        container, name = self._object
+        self.plan.source_kind = SourceKind.EXISTING_OBJECT
+        self.plan.container = container
+        self.plan.object_name = name
+        self.plan.checksum_mode = ChecksumMode.NONE
+        if not self.plan.name or self.plan.name == self._auto_name:
+            self.plan.name = rules.suggest_image_name(name)
+            self._auto_name = self.plan.name
+
+    # --- the wizard ----------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        if self.use_object.isChecked() and self._listed_for is not self.plan.session:
+            self.refresh_containers()
+
+    def isComplete(self) -> bool:
+        if self.is_busy():
+            return False
+        if self.use_object.isChecked():
+            return self._object is not None
+        return self._inspection is not None
+
+    def validatePage(self) -> bool:
+        if self.use_object.isChecked():
+            self._use_object()
+        else:
+            self._use_local_file()
+        return self.isComplete()
+
+
+def _size(n: int) -> str:
+    return f"{format_size(n)} ({n:,} bytes)"
