@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true",
                         help="use the built-in sandbox cloud (no account needed)")
+    parser.add_argument("--language", choices=["system", "en", "ja"],
+                        help="user interface language (default: the Settings choice)")
     parser.add_argument("-v", "--verbose", action="count", default=0)
     return parser
 
@@ -53,6 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     crash.install()
+    from vmdkimport.qt import i18n
+    from vmdkimport.qt.settings import Settings
+
+    i18n.install(app, args.language or Settings().value("general/language", "system"))
     sandbox = start_demo() if args.demo else None
     wizard = ImportWizard()
     if sandbox is not None:

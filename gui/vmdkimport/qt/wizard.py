@@ -9,6 +9,13 @@ from vmdkimport.core.error_catalog import FIELD_STEP
 from vmdkimport.core.plan import STEP_PAGE, ImportPlan, PageId
 from vmdkimport.core.rules import Field
 from vmdkimport.qt.pages.base import PlanPage
+from vmdkimport.qt.pages.connection import ConnectionPage
+from vmdkimport.qt.pages.destination import DestinationPage
+from vmdkimport.qt.pages.disk import DiskPage
+from vmdkimport.qt.pages.image import ImagePage
+from vmdkimport.qt.pages.review import ReviewPage
+from vmdkimport.qt.pages.status import StatusPage
+from vmdkimport.qt.pages.submit import SubmitPage
 from vmdkimport.qt.settings import Settings
 from vmdkimport.qt.tasks import Task
 
@@ -41,11 +48,12 @@ class ImportWizard(QWizard):
             self.resize(820, 640)
 
     def _build_pages(self) -> None:
-        from vmdkimport.qt.pages.connection import ConnectionPage
-
-        factories: list[tuple[PageId, type[PlanPage]]] = [(PageId.CONNECTION, ConnectionPage)]
-        for page_id, factory in _more_pages():
-            factories.append((page_id, factory))
+        factories: list[tuple[PageId, type[PlanPage]]] = [
+            (PageId.CONNECTION, ConnectionPage), (PageId.DISK, DiskPage),
+            (PageId.DESTINATION, DestinationPage), (PageId.IMAGE, ImagePage),
+            (PageId.REVIEW, ReviewPage), (PageId.SUBMIT, SubmitPage),
+            (PageId.STATUS, StatusPage),
+        ]
         for page_id, factory in factories:
             page = factory(self)
             self.pages[page_id] = page
@@ -89,8 +97,6 @@ class ImportWizard(QWizard):
     def nextId(self) -> int:
         current = PageId(self.currentId()) if self.currentId() >= 0 else PageId.CONNECTION
         following = self.plan.next_page(current)
-        while following is not None and following not in self.pages:
-            following = self.plan.next_page(following)
         return -1 if following is None else int(following)
 
     def go_to_field(self, field: Field) -> bool:
@@ -115,24 +121,3 @@ class ImportWizard(QWizard):
         self.settings.set_geometry(self.saveGeometry())
         Task.shutdown_all()
         super().closeEvent(event)
-
-
-def _more_pages() -> list[tuple[PageId, type[PlanPage]]]:
-    """The pages after sign-in (each in its own module)."""
-    import importlib
-
-    out: list[tuple[PageId, type[PlanPage]]] = []
-    for page_id, module, cls in (
-        (PageId.DISK, "disk", "DiskPage"),
-        (PageId.DESTINATION, "destination", "DestinationPage"),
-        (PageId.IMAGE, "image", "ImagePage"),
-        (PageId.REVIEW, "review", "ReviewPage"),
-        (PageId.SUBMIT, "submit", "SubmitPage"),
-        (PageId.STATUS, "status", "StatusPage"),
-    ):
-        try:
-            mod = importlib.import_module(f"vmdkimport.qt.pages.{module}")
-        except ModuleNotFoundError:
-            continue
-        out.append((page_id, getattr(mod, cls)))
-    return out

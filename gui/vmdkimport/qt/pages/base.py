@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
-from vmdkimport.core.errors import VmdkImportError
 from vmdkimport.core.plan import ImportPlan
 from vmdkimport.core.rules import Field
+from vmdkimport.qt import i18n
 from vmdkimport.qt.tasks import Report, Task
 
 if TYPE_CHECKING:
@@ -19,10 +19,9 @@ if TYPE_CHECKING:
 
 
 def error_text(exc: object) -> str:
-    """What the user reads for a failure: the core's message and action, never a traceback."""
-    if isinstance(exc, VmdkImportError):
-        return exc.user_text()
-    return f"Unexpected error: {type(exc).__name__}: {exc}"
+    """What the user reads for a failure: the core's message and action (translated where the
+    error catalog has them), never a traceback."""
+    return i18n.error_text(exc)
 
 
 class MessageLabel(QLabel):

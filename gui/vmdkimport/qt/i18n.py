@@ -1,0 +1,69 @@
+"""English and Japanese: the wizard's own strings, the error catalog's texts and Qt's buttons.
+
+The core is Qt-free and speaks English; what it says through the error catalog (every
+documented error's message and action) is translated here, at display time, by looking the
+entry's text up in the "catalog" context. ``catalog_tr.py`` lists those texts for lupdate.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from vmdkimport.core.errors import ApiError, InvalidRequest, VmdkImportError
+
+LANGUAGES = ("en", "ja")
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> str:
+    return str(files("vmdkimport.qt") / "translations")
+
+
+def choose_language(setting: str) -> str:
+    """``system`` follows the OS locale; unsupported languages fall back to English."""
+    if setting in LANGUAGES:
+        return setting
+    name = QLocale.system().name().split("_")[0]
+    return name if name in LANGUAGES else "en"
+
+
+def install(app: QCoreApplication, setting: str = "system") -> str:
+    """Load the translations for ``setting``; returns the language used."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = choose_language(setting)
+    if language == "en":
+        return language
+    ours = QTranslator(app)
+    if ours.load(f"vmdkimport_{language}", translations_dir()):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return language
+
+
+def catalog(text: str) -> str:
+    return QCoreApplication.translate("catalog", text)
+
+
+def error_text(exc: object) -> str:
+    """A failure for the user in their language: catalog message and action, plus the
+    reference (HTTP status, code, request id) that support needs, which is never translated."""
+    if isinstance(exc, ApiError):
+        detail = str(exc)
+        reference = detail[detail.rfind("(HTTP "):] if "(HTTP " in detail else ""
+        said = f" {exc.server_message}" if exc.server_message and \
+            exc.entry.key != (exc.error_code or "") else ""
+        return f"{catalog(exc.entry.message)}{said} {reference}\n{catalog(exc.entry.action)}"
+    if isinstance(exc, InvalidRequest):
+        return f"{exc}\n{catalog(exc.entry.action)}"
+    if isinstance(exc, VmdkImportError):
+        return exc.user_text()
+    return QCoreApplication.translate("errors", "Unexpected error: %1").replace(
+        "%1", f"{type(exc).__name__}: {exc}")
