@@ -101,6 +101,8 @@ class ReviewPage(PlanPage):
         layout.addWidget(scroll, 3)
         layout.addWidget(self.body_label)
         layout.addWidget(self.body, 2)
+        # The body needs about a dozen lines; the summary above gets the rest.
+        self.body.setMaximumHeight(self.body.fontMetrics().lineSpacing() * 12)
 
     # --- filling -----------------------------------------------------------------------------
     def initializePage(self) -> None:

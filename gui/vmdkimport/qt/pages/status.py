@@ -10,7 +10,7 @@ import threading
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
 from vmdkimport.core.imageimport import ImportState, ImportStatus
 from vmdkimport.core.ledger import Ledger
@@ -30,23 +30,17 @@ class StatusPage(PlanPage):
         super().__init__(wizard)
         self.setTitle(self.tr("Import status"))
         self.setSubTitle(self.tr("The cloud converts the disk into an image. This takes time: "
-                                 "about a day for 300 GB. You may close the wizard; History "
-                                 "follows the import at the next start."))
+                                 "about a day for 300 GB. You may close the wizard: the "
+                                 "History button follows the import at any later start."))
         self.import_id = QLabel()
         self.state = QLabel()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.updated = QLabel()
         self.message = MessageLabel()
-        self.history = QPushButton(self.tr("&History…"))
-        self.history.clicked.connect(self._open_history)
-        row = QHBoxLayout()
-        row.addWidget(self.history)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         for widget in (self.import_id, self.state, self.progress, self.updated, self.message):
             layout.addWidget(widget)
-        layout.addLayout(row)
         layout.addStretch(1)
         self.last: ImportStatus | None = None
         self._stop: threading.Event | None = None
@@ -98,11 +92,6 @@ class StatusPage(PlanPage):
 
     def _failed(self, exc: object) -> None:
         self.message.show_error(error_text(exc))
-
-    def _open_history(self) -> None:
-        from vmdkimport.qt.history import HistoryDialog
-
-        HistoryDialog(self.plan.session, parent=self).exec()
 
     def cleanupPage(self) -> None:
         if self._stop is not None:

@@ -44,6 +44,9 @@ class SubmitPage(PlanPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("Upload and register"))
+        self.setSubTitle(self.tr("The disk goes to object storage, then the image is "
+                                 "registered. Pause or stop at any time: a stopped upload "
+                                 "resumes where it stopped."))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Follow the import"))
         self.phase = QLabel()
