@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from vmdkimport.core import rules
 from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
+from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage
 
 if TYPE_CHECKING:
@@ -58,8 +59,9 @@ class ImagePage(PlanPage):
         self.os_type = QComboBox()
         self.os_type.addItem(self.tr("Choose the OS installed on the disk…"), "")
         for os_type in rules.OS_TYPES:
-            self.os_type.addItem(f"{os_type.description} ({os_type.keyword})", os_type.keyword)
-        self.os_warning = QLabel(rules.OS_TYPE_WARNING)
+            self.os_type.addItem(f"{i18n.catalog(os_type.description)} ({os_type.keyword})",
+                                 os_type.keyword)
+        self.os_warning = QLabel(i18n.catalog(rules.OS_TYPE_WARNING))
         self.os_warning.setWordWrap(True)
         self.os_hint = MessageLabel()
 
@@ -281,9 +283,9 @@ class ImagePage(PlanPage):
         for problem in self.plan.image_problems():
             label = self._errors.get(problem.field)
             if label is None:
-                general.append(problem.detail)
+                general.append(i18n.catalog(problem.detail))
             elif problem.field not in local:
-                texts.setdefault(id(label), []).append(problem.detail)
+                texts.setdefault(id(label), []).append(i18n.catalog(problem.detail))
         for label in {id(label): label for label in self._errors.values()}.values():
             lines = texts.get(id(label), [])
             if lines:
