@@ -252,7 +252,7 @@ Token valid until %7.</source>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="53"/>
         <source>Choose the VMware disk to import: a file on this computer (a .vmdk, or an OVA/OVF/VMX export), or an object you already uploaded.</source>
-        <translation>インポートするVMwareディスクを選択します。このコンピューター上のファイル（.vmdk、またはOVA/OVF/VMX形式でエクスポートしたもの）か、アップロード済みのオブジェクトを指定できます。</translation>
+        <translation>インポートするVMwareディスク（.vmdk、OVA/OVF/VMX）か、アップロード済みのオブジェクトを選択します。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="58"/>
@@ -390,72 +390,87 @@ Token valid until %7.</source>
         <translation>不可: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="290"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="280"/>
+        <source>Findings</source>
+        <translation>確認結果</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="281"/>
+        <source>Fix</source>
+        <translation>対処方法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="282"/>
+        <source>qemu-img is not installed.</source>
+        <translation>qemu-imgがインストールされていません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="293"/>
         <source>qemu-img is installed: Convert… runs this for you:</source>
         <translation>qemu-imgがインストールされています。「変換…」を押すと、次のコマンドが実行されます:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="304"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="307"/>
         <source>Save the converted disk as</source>
         <translation>変換後のディスクの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="305"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="308"/>
         <source>VMDK disks (*.vmdk)</source>
         <translation>VMDKディスク (*.vmdk)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="320"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="323"/>
         <source>Converting… %p%</source>
         <translation>変換しています… %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="321"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="324"/>
         <source>Converting to %1…</source>
         <translation>%1に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="336"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="339"/>
         <source>Cancelling the conversion…</source>
         <translation>変換を中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="348"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="351"/>
         <source>Converted: %p%</source>
         <translation>変換済み: %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="356"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="359"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="414"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="417"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="419"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="422"/>
         <source>Listing the containers…</source>
         <translation>コンテナの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="433"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="436"/>
         <source>This project has no container yet: upload a file instead.</source>
         <translation>このプロジェクトにはまだコンテナがありません。代わりにファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="454"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="457"/>
         <source>Listing the objects of %1…</source>
         <translation>%1のオブジェクトの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="470"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="473"/>
         <source>Choose the disk to register.</source>
         <translation>登録するディスクを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="472"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="475"/>
         <source>No .vmdk object in %1.</source>
         <translation>%1には.vmdkオブジェクトがありません。</translation>
     </message>
@@ -463,27 +478,62 @@ Token valid until %7.</source>
 <context>
     <name>HistoryDialog</name>
     <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="28"/>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="29"/>
+        <source>Import ID</source>
+        <translation>インポートID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="30"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
         <location filename="../../gui/vmdkimport/qt/history.py" line="31"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="32"/>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="33"/>
+        <source>Location</source>
+        <translation>格納場所</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="34"/>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="39"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="49"/>
         <source>&amp;Refresh from the service</source>
         <translation>サービスから更新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="43"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="53"/>
         <source>Sign in first (Connection page).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="97"/>
         <source>Asking the service…</source>
         <translation>サービスに問い合わせています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="95"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="105"/>
         <source>Up to date (%1 changed).</source>
         <translation>最新の状態です（%1件が更新されました）。</translation>
     </message>
@@ -630,49 +680,49 @@ Token valid until %7.</source>
         <translation>VMイメージインポートウィザード</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="37"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="42"/>
         <source>&amp;History…</source>
         <translation>履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="38"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="43"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="39"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="44"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="85"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="90"/>
         <source>About</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="86"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="91"/>
         <source>VM Image Import Wizard %1</source>
         <translation>VMイメージインポートウィザード %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="88"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="93"/>
         <source>Takes a VMware disk to a registered image in FUJITSU K5 / FJcloud-O.
 Logs (never containing passwords or tokens): %1</source>
         <translation>VMwareのディスクを、FUJITSU K5 / FJcloud-Oのイメージとして登録します。
 ログ（パスワードやトークンは記録されません）: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="91"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="96"/>
         <source>Open log folder</source>
         <translation>ログフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="115"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="120"/>
         <source>Upload in progress</source>
         <translation>アップロード中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="116"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="121"/>
         <source>An upload is running. Stop it? It resumes where it stopped the next time you upload the same disk.</source>
         <translation>アップロードを実行中です。停止しますか？次回同じディスクをアップロードすると、停止した位置から再開されます。</translation>
     </message>
@@ -680,317 +730,317 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="72"/>
         <source>Check everything before the upload starts. The request body below is exactly what is sent (the token goes in a header).</source>
-        <translation>アップロードを開始する前に、すべての内容を確認してください。下のリクエストボディは、実際に送信される内容そのものです（トークンはヘッダーで送信されます）。</translation>
+        <translation>送信前にすべての内容を確認してください。下のリクエストボディがそのまま送信されます（トークンはヘッダーで送信）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
         <source>Edit &amp;connection</source>
         <translation>接続を編集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
         <source>Edit &amp;disk</source>
         <translation>ディスクを編集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
         <source>Destination</source>
         <translation>アップロード先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
         <source>Edit destinati&amp;on</source>
         <translation>アップロード先を編集(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="77"/>
         <source>Image</source>
         <translation>イメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="77"/>
         <source>Edit &amp;image</source>
         <translation>イメージを編集(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="88"/>
         <source>Request &amp;body (POST /v1/imageimport):</source>
         <translation>リクエストボディ（POST /v1/imageimport）(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="112"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="113"/>
         <source>&amp;Register</source>
         <translation>登録(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="112"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="113"/>
         <source>&amp;Upload and register</source>
         <translation>アップロードして登録(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="121"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="122"/>
         <source>Fix these image settings first (Edit image):</source>
         <translation>先に次のイメージの設定を修正してください（「イメージを編集」）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="132"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="139"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="133"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="140"/>
         <source>User:</source>
         <translation>ユーザー:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="133"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="140"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="134"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="141"/>
         <source>Contract:</source>
         <translation>契約番号:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="134"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="141"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="142"/>
         <source>Project:</source>
         <translation>プロジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="136"/>
         <source>Status:</source>
         <translation>状態:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="136"/>
         <source>not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="142"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="143"/>
         <source>Object storage:</source>
         <translation>オブジェクトストレージ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="143"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="144"/>
         <source>Image import:</source>
         <translation>イメージインポート:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="149"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
         <source>Existing object:</source>
         <translation>既存のオブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
         <source>Upload:</source>
         <translation>アップロード:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
         <source>none: the disk is already in object storage</source>
         <translation>なし: ディスクはすでにオブジェクトストレージにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="152"/>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="152"/>
         <source>(none chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="154"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="155"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="155"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="156"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="156"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="157"/>
         <source>refused</source>
         <translation>インポート不可</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="157"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="166"/>
         <source>Pre-flight:</source>
         <translation>事前チェック:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="159"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="160"/>
         <source>Virtual size:</source>
         <translation>仮想サイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
         <source>File size:</source>
         <translation>ファイルサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="163"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="164"/>
         <source>Findings:</source>
         <translation>検出事項:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="166"/>
         <source>not run</source>
         <translation>未実行</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="170"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="171"/>
         <source>Container/object:</source>
         <translation>コンテナ/オブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="171"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="172"/>
         <source>Location:</source>
         <translation>格納場所:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="174"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
         <source>DLO (dynamic large object)</source>
         <translation>DLO（ダイナミックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
         <source>SLO (static large object)</source>
         <translation>SLO（スタティックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
         <source>Segment size:</source>
         <translation>セグメントサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
         <source>Parallel segments:</source>
         <translation>並列セグメント数:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
         <source>Bandwidth limit:</source>
         <translation>帯域幅の上限:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="199"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
         <source>Manifest:</source>
         <translation>マニフェスト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
         <source>Overwrite:</source>
         <translation>上書き:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
         <source>yes, replace an existing object</source>
         <translation>する（既存のオブジェクトを置き換えます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
         <source>no, stop if the object exists</source>
         <translation>しない（オブジェクトが存在する場合は中止します）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="191"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="192"/>
         <source>not sent (the service uses 0)</source>
         <translation>送信しない（サービス側で0を使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="194"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="195"/>
         <source>(not chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="196"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="197"/>
         <source>computed during the upload</source>
         <translation>アップロード中に計算</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="203"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="204"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="204"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
         <source>OS type:</source>
         <translation>OS種別:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="206"/>
         <source>Minimum RAM:</source>
         <translation>最小RAM容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="208"/>
         <source>Minimum disk:</source>
         <translation>最小ディスク容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="210"/>
         <source>Image ID:</source>
         <translation>イメージID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="210"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
         <source>assigned by the service</source>
         <translation>サービスが割り当て</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
         <source>Checksum (SHA1):</source>
         <translation>チェックサム（SHA1）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
         <source>KMS:</source>
         <translation>KMS:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="219"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="220"/>
         <source>not sent (only for Windows images)</source>
         <translation>送信しない（Windowsイメージの場合のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="222"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="222"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
         <source>the region&apos;s default server, port %1</source>
         <translation>リージョンのデフォルトサーバ（ポート %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
         <source>activate</source>
         <translation>ライセンス認証を行う</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
         <source>do not activate</source>
         <translation>ライセンス認証を行わない</translation>
     </message>
@@ -998,97 +1048,107 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="30"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="25"/>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="26"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="32"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="33"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="35"/>
         <source>System proxy settings</source>
         <translation>システムのプロキシ設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="34"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="36"/>
         <source>No proxy</source>
         <translation>プロキシを使用しない</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="34"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="36"/>
         <source>Manual proxy</source>
         <translation>プロキシを手動で設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="38"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="40"/>
         <source>Trust the certificates installed in the system</source>
         <translation>システムにインストールされている証明書を信頼する</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="40"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="42"/>
         <source>optional: a PEM file with your company&apos;s CA</source>
         <translation>省略可: 社内CAのPEMファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="41"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="43"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="43"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="45"/>
         <source>Verify TLS certificates (turn off only for test systems)</source>
         <translation>TLS証明書を検証する（無効にするのはテスト環境の場合のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="55"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="57"/>
         <source>&amp;Proxy:</source>
         <translation>プロキシ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="56"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="58"/>
         <source>Proxy &amp;URL:</source>
         <translation>プロキシURL(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="61"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="63"/>
         <source>&amp;CA bundle:</source>
         <translation>CAバンドル(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="63"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="65"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="66"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="68"/>
         <source>&amp;Language:</source>
         <translation>言語(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="69"/>
         <source>A new language applies at the next start.</source>
         <translation>言語の変更は、次回の起動時に反映されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="68"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="70"/>
         <source>&amp;Segment size:</source>
         <translation>セグメントサイズ(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="69"/>
-        <source>Parallel &amp;segments:</source>
-        <translation>並列セグメント数(&amp;S):</translation>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="71"/>
+        <source>Para&amp;llel segments:</source>
+        <translation>並列セグメント数(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="72"/>
         <source>General</source>
         <translation>全般</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="114"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="116"/>
         <source>CA bundle</source>
         <translation>CAバンドル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="115"/>
+        <location filename="../../gui/vmdkimport/qt/settings_dialog.py" line="117"/>
         <source>Certificates (*.pem *.crt);;All (*)</source>
         <translation>証明書 (*.pem *.crt);;すべてのファイル (*)</translation>
     </message>
@@ -1104,7 +1164,7 @@ Logs (never containing passwords or tokens): %1</source>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
         <source>The cloud converts the disk into an image. This takes time: about a day for 300 GB. You may close the wizard: the History button follows the import at any later start.</source>
-        <translation>クラウド側でディスクをイメージに変換します。変換には時間がかかります（300 GBで約1日）。ウィザードを閉じてもかまいません。次回以降の起動時に、「履歴」ボタンからインポートの状態を確認できます。</translation>
+        <translation>クラウドでディスクをイメージに変換します（300 GBで約1日）。ウィザードを閉じても、後で「履歴」から確認できます。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/status.py" line="51"/>
@@ -1172,7 +1232,7 @@ Logs (never containing passwords or tokens): %1</source>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="47"/>
         <source>The disk goes to object storage, then the image is registered. Pause or stop at any time: a stopped upload resumes where it stopped.</source>
-        <translation>ディスクをオブジェクトストレージにアップロードしてから、イメージを登録します。いつでも一時停止や停止ができます。停止したアップロードは、停止した位置から再開されます。</translation>
+        <translation>ディスクをアップロードしてからイメージを登録します。停止したアップロードは、停止した位置から再開されます。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="51"/>

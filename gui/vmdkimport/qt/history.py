@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +23,16 @@ from vmdkimport.qt.tasks import Report, Task
 if TYPE_CHECKING:
     from vmdkimport.core.session import CloudSession
 
-COLUMNS = ("Started", "Import ID", "Name", "Status", "Progress", "Location", "Region")
+# QT_TRANSLATE_NOOP marks them for lupdate; they are translated when the table is built.
+COLUMNS = (
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Started")),
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Import ID")),
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Name")),
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Status")),
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Progress")),
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Location")),
+    str(QT_TRANSLATE_NOOP("HistoryDialog", "Region")),
+)
 
 
 class HistoryDialog(QDialog):

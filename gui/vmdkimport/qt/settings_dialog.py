@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from vmdkimport.qt.settings import Settings
 
-LANGUAGES = (("system", "System language"), ("en", "English"), ("ja", "日本語"))
+LANGUAGES = (("system", str(QT_TRANSLATE_NOOP("SettingsDialog", "System language"))),
+             ("en", str(QT_TRANSLATE_NOOP("SettingsDialog", "English"))), ("ja", "日本語"))
 
 
 class SettingsDialog(QDialog):
@@ -66,7 +68,7 @@ class SettingsDialog(QDialog):
         general.addRow(self.tr("&Language:"), self.language)
         general.addRow("", QLabel(self.tr("A new language applies at the next start.")))
         general.addRow(self.tr("&Segment size:"), self.segment_mib)
-        general.addRow(self.tr("Parallel &segments:"), self.threads)
+        general.addRow(self.tr("Para&llel segments:"), self.threads)
         box2 = QGroupBox(self.tr("General"))
         box2.setLayout(general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

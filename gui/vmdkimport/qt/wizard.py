@@ -30,6 +30,11 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        # The logo also gives the header the height of two subtitle lines, which long (and
+        # translated) subtitles need: QWizard does not grow the header for a wrapped one.
+        from vmdkimport.qt.app import app_icon
+
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(56, 56))
         self.settings = settings or Settings()
         self.plan = ImportPlan()
         self.pages: dict[PageId, PlanPage] = {}

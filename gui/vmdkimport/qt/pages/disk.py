@@ -277,20 +277,23 @@ class DiskPage(PlanPage):
         parts.append("</table>")
         marks = {Verdict.IMPORTABLE: "", Verdict.WARN: self.tr("Warning: "),
                  Verdict.REFUSED: self.tr("Refused: ")}
+        findings_title = self.tr("Findings")
+        fix_title = self.tr("Fix")
+        not_installed = self.tr("qemu-img is not installed.")
         if inspection.findings:
-            parts.append(f"<p><b>{esc(self.tr('Findings'))}</b></p><ul>")
+            parts.append(f"<p><b>{esc(findings_title)}</b></p><ul>")
             for finding in inspection.findings:
                 parts.append(f"<li>{esc(marks[finding.level])}{esc(finding.text)}</li>")
             parts.append("</ul>")
         if inspection.fix:
-            parts.append(f"<p><b>{esc(self.tr('Fix'))}</b></p><p>{esc(inspection.fix)}</p>")
+            parts.append(f"<p><b>{esc(fix_title)}</b></p><p>{esc(inspection.fix)}</p>")
         conversion = inspection.conversion
         if conversion is not None:
             if inspection.can_convert:
                 hint = self.tr("qemu-img is installed: Convert… runs this for you:")
                 parts.append(f"<p>{esc(hint)}</p>")
             else:
-                parts.append(f"<p>{esc(self.tr('qemu-img is not installed.'))} "
+                parts.append(f"<p>{esc(not_installed)} "
                              f"{esc(qemu.INSTALL_HINT)}</p>")
             parts.append(f"<pre>{esc(conversion.command_text)}</pre>")
         return "".join(parts)

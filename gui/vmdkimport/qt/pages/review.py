@@ -30,6 +30,7 @@ from vmdkimport.core.preflight import Verdict
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_size
 from vmdkimport.core.uploader import Manifest
+from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class ReviewPage(PlanPage):
         if problems:
             self.message.show_error(
                 self.tr("Fix these image settings first (Edit image):") + "\n"
-                + "\n".join(f"• {p.detail}" for p in problems))
+                + "\n".join(f"• {i18n.catalog(p.detail)}" for p in problems))
         else:
             self.message.clear_message()
         self.completeChanged.emit()
@@ -189,7 +190,7 @@ class ReviewPage(PlanPage):
     def _image_rows(self) -> list[tuple[str, str]]:
         plan = self.plan
         not_sent = self.tr("not sent (the service uses 0)")
-        descriptions = {t.keyword: t.description for t in rules.OS_TYPES}
+        descriptions = {t.keyword: i18n.catalog(t.description) for t in rules.OS_TYPES}
         os_text = (f"{descriptions[plan.os_type]} ({plan.os_type})"
                    if plan.os_type in descriptions else plan.os_type or self.tr("(not chosen)"))
         checksum = {
