@@ -190,3 +190,58 @@ def test_token_expiry_mid_upload_is_renewed_without_asking(
     assert any(r["status"] == 401 for r in sandbox.requests())
     assert wizard.plan.session is not None
     assert wizard.plan.session.tokens.renewals >= 1
+
+
+def test_closing_during_an_upload_asks_then_stops_and_keeps_the_journal(
+    qtbot: QtBot, prepared: Any, monkeypatch: pytest.MonkeyPatch, isolated_home: Path,
+    no_thread_left: None,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def slow(plan: ImportPlan) -> None:
+        prepared(plan)
+        plan.limit_rate = 2 * MIB
+        plan.threads = 1
+
+    wizard = start_at(qtbot, PageId.SUBMIT, slow)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    wizard.close()
+    assert wizard.isVisible()  # "No": the upload goes on
+    assert page.control is not None
+    assert not page.control.cancelled
+    import time
+
+    started = time.monotonic()
+    wizard.close()
+    # Not a speed claim: a bound that catches a deadlock between the GUI thread waiting for
+    # the upload thread and that thread waiting for the GUI thread (it once took 30 s).
+    assert time.monotonic() - started < 10
+    assert not wizard.isVisible()  # "Yes": stopped and closed
+    assert len(asked) == 2
+    assert "resumes" in asked[0]
+    assert page.control.cancelled
+    journals = list((isolated_home / "data" / "uploads").glob("*.json"))
+    assert journals  # kept: the next upload of this disk resumes
+
+
+def test_closing_right_after_an_upload_does_not_ask(qtbot: QtBot, prepared: Any,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    no_thread_left: None) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = start_at(qtbot, PageId.SUBMIT, prepared)
+    page = _submit(wizard)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: pytest.fail("asked about an upload that had ended"))
+    wizard.close()
+    assert not wizard.isVisible()

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,9 @@ class Task(QObject):
         self._worker.progress.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_succeeded)
         self._worker.failed.connect(self._on_failed)
-        self._worker.done.connect(self._thread.quit)
+        # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI thread,
+        # which may itself be waiting for this thread (shutdown_all on close): a deadlock.
+        self._worker.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._on_finished)
         self.done = threading.Event()
 
@@ -81,7 +83,9 @@ class Task(QObject):
             self._cancel()
 
     def is_running(self) -> bool:
-        return not self.done.is_set()
+        """True while the thread runs. Asks the thread itself: the registry is updated by a
+        queued slot, so it lags behind a thread that has just ended."""
+        return self._thread.isRunning()
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._thread.wait(msecs)
@@ -108,12 +112,12 @@ class Task(QObject):
 
     @classmethod
     def running(cls) -> list[Task]:
-        return list(cls._running)
+        return [task for task in list(cls._running) if task.is_running()]
 
     @classmethod
     def shutdown_all(cls, msecs: int = 30_000) -> bool:
         """Cancel every running task and wait for its thread; True when all have stopped."""
-        tasks = cls.running()
+        tasks = list(cls._running)
         for task in tasks:
             task.cancel()
         ok = True
