@@ -11,6 +11,7 @@ from qt.conftest import sign_in
 from tests_support import settings_files_text
 from vmdkimport.core import secrets
 from vmdkimport.core.plan import PageId
+from vmdkimport.qt.pages.connection import ConnectionPage
 from vmdkimport.qt.wizard import ImportWizard
 
 
@@ -55,9 +56,33 @@ def test_profile_saved_without_password_and_remembered_in_keyring(
     # a new window comes back with the profile and the password from the keyring
     again = ImportWizard()
     qtbot.addWidget(again)
+    again.show()
     restored = again.pages[PageId.CONNECTION]
+    assert isinstance(restored, ConnectionPage)
+    # the keyring is asked on a worker after the window is shown
+    qtbot.waitUntil(lambda: restored.keyring_checked, timeout=10_000)
     assert restored.password.text() == sandbox.password  # type: ignore[attr-defined]
     assert restored.user.text() == sandbox.user  # type: ignore[attr-defined]
+
+
+def test_remember_disabled_with_the_reason_without_a_keyring(qtbot: QtBot) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        w = ImportWizard()
+        qtbot.addWidget(w)
+        w.show()
+        page = w.pages[PageId.CONNECTION]
+        assert isinstance(page, ConnectionPage)
+        qtbot.waitUntil(lambda: page.keyring_checked, timeout=10_000)
+        assert not page.remember.isEnabled()
+        assert "not available" in page.remember.text()
+        assert page.remember.toolTip()
+    finally:
+        keyring.set_keyring(previous)
 
 
 def test_show_hide_password(qtbot: QtBot, wizard: ImportWizard) -> None:

@@ -14,7 +14,6 @@ import logging
 import ssl
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -24,6 +23,7 @@ from urllib3.util.retry import Retry
 
 from vmdkimport import __version__
 from vmdkimport.core.errors import ApiError, TransportError
+from vmdkimport.core.httpsettings import HttpSettings as HttpSettings  # re-exported
 
 log = logging.getLogger(__name__)
 
@@ -33,29 +33,6 @@ REQUEST_ID_HEADERS = ("X-Openstack-Request-Id", "X-Compute-Request-Id", "X-Trans
 #: headers whose values are secrets; they are never logged, only their SHA256 prefix
 SECRET_HEADERS = frozenset({"x-auth-token", "x-subject-token", "authorization",
                             "x-auth-key", "proxy-authorization"})
-
-
-@dataclass(frozen=True)
-class HttpSettings:
-    """Network settings the user controls (Settings dialog, CLI flags)."""
-
-    #: True (verify), False (no verification: only for test systems), or a CA bundle path
-    verify: bool | str = True
-    #: with verify=True: trust the operating system's certificate store (Windows, macOS,
-    #: Linux) rather than certifi's copy, so a company CA installed there is honoured
-    system_trust: bool = True
-    #: None = system/environment proxies; {} = no proxy; else {"https": "http://proxy:8080"}
-    proxies: Mapping[str, str] | None = None
-    connect_timeout: float = 10.0
-    read_timeout: float = 60.0
-    #: retries of idempotent requests on connection failures and 502/503/504
-    read_retries: int = 3
-    backoff: float = 0.5
-    extra_headers: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def timeout(self) -> tuple[float, float]:
-        return (self.connect_timeout, self.read_timeout)
 
 
 def hash_secret(value: str) -> str:

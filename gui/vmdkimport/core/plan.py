@@ -16,8 +16,13 @@ from vmdkimport.core import rules
 from vmdkimport.core.error_catalog import Step
 from vmdkimport.core.profiles import ConnectionProfile
 from vmdkimport.core.request import ImportRequest, KmsSettings
-from vmdkimport.core.segments import DEFAULT_SEGMENT_SIZE, DEFAULT_THREADS, UploadSource
-from vmdkimport.core.uploader import Manifest, UploadRequest
+from vmdkimport.core.segments import (
+    DEFAULT_SEGMENT_SIZE,
+    DEFAULT_THREADS,
+    Manifest,
+    UploadRequest,
+    UploadSource,
+)
 
 if TYPE_CHECKING:
     from vmdkimport.core.preflight import Inspection

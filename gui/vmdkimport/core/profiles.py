@@ -13,11 +13,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from vmdkimport.core.endpoints import identity_url_for
 from vmdkimport.core.errors import ConfigError
-from vmdkimport.core.http import HttpSettings
+from vmdkimport.core.httpsettings import HttpSettings
 from vmdkimport.core.rules import Field
 
 
@@ -103,6 +101,8 @@ def clouds_yaml_paths(env: Mapping[str, str] | None = None) -> list[Path]:
 def from_clouds_yaml(cloud: str, paths: list[Path] | None = None
                      ) -> tuple[ConnectionProfile, str | None]:
     """The named cloud from the first clouds.yaml that has it, and its password if stored."""
+    import yaml  # here, not at the top: only a --os-cloud needs it, and it slows the start
+
     searched = paths if paths is not None else clouds_yaml_paths()
     for path in searched:
         if not path.is_file():

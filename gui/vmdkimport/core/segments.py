@@ -1,4 +1,4 @@
-"""What an upload is made of: its source, its identity and its segments.
+"""What an upload is made of: its source, its identity, its segments and the request.
 
 Segment names are deterministic from the upload's identity, never from the wall clock, so a
 re-run after a crash finds the segments the last run left. They follow python-swiftclient's
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from vmdkimport.core.errors import ConfigError
@@ -153,3 +154,29 @@ def plan_segments(identity: UploadIdentity) -> list[Segment]:
         if length == 0:
             break
     return out
+
+
+# The upload's request lives here, not in :mod:`vmdkimport.core.uploader` (which re-exports it),
+# so the wizard's plan can hold one without loading the HTTP stack.
+
+
+class Manifest(StrEnum):
+    """How the segments are joined into one object."""
+
+    DLO = "dlo"
+    SLO = "slo"
+
+
+@dataclass(frozen=True)
+class UploadRequest:
+    source: UploadSource
+    container: str
+    object_name: str
+    segment_size: int | None = None
+    threads: int = DEFAULT_THREADS
+    manifest: Manifest = Manifest.DLO
+    limit_rate: float | None = None  # bytes per second, shared by all threads
+    overwrite: bool = False
+    max_attempts: int = 8
+    backoff: float = 1.0
+    max_backoff: float = 60.0

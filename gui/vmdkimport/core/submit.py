@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from vmdkimport.core.errors import ApiError, InvalidRequest, TransportError, VmdkImportError
 from vmdkimport.core.imageimport import ImageImportClient, ImportState, ImportStatus
 from vmdkimport.core.ledger import Ledger, LedgerEntry
+from vmdkimport.core.polling import PollPolicy as PollPolicy  # re-exported
 from vmdkimport.core.request import ImportRequest
 
 log = logging.getLogger(__name__)
@@ -53,17 +53,6 @@ def submit_import(
             f"The import was registered with id {registration.import_id}, but saving it to the "
             f"local ledger failed ({exc}). Write the id down: it is needed to follow the import."
         ) from exc
-
-
-@dataclass(frozen=True)
-class PollPolicy:
-    """How often to ask. Starts quick (the first minutes tell most about a failure), then slows
-    down, because conversion of 300 GB takes about a day. No give-up budget: the user stops."""
-
-    first: float = 3.0
-    factor: float = 1.5
-    longest: float = 60.0
-    error_wait: float = 30.0
 
 
 def follow_import(

@@ -70,14 +70,15 @@ from vmdkimport.core.identity import Token
 from vmdkimport.core.journal import UploadJournal
 from vmdkimport.core.objectstorage import DEFAULT_MAX_FILE_SIZE, ObjectInfo, ObjectStorageClient
 from vmdkimport.core.rules import Field, container_error, location_for, object_error
+from vmdkimport.core.segments import Manifest as Manifest  # re-exported: its home was here
 from vmdkimport.core.segments import (
-    DEFAULT_THREADS,
     Segment,
     UploadIdentity,
     UploadSource,
     choose_segment_size,
     plan_segments,
 )
+from vmdkimport.core.segments import UploadRequest as UploadRequest  # re-exported
 from vmdkimport.core.transfer import TokenBucket, TransferControl
 
 log = logging.getLogger(__name__)
@@ -95,26 +96,6 @@ class Phase(StrEnum):
     MANIFEST = "manifest"
     CLEANUP = "cleanup"  # deleting the segments an overwrite replaced
     DONE = "done"
-
-
-class Manifest(StrEnum):
-    DLO = "dlo"
-    SLO = "slo"
-
-
-@dataclass(frozen=True)
-class UploadRequest:
-    source: UploadSource
-    container: str
-    object_name: str
-    segment_size: int | None = None
-    threads: int = DEFAULT_THREADS
-    manifest: Manifest = Manifest.DLO
-    limit_rate: float | None = None  # bytes per second, shared by all threads
-    overwrite: bool = False
-    max_attempts: int = 8
-    backoff: float = 1.0
-    max_backoff: float = 60.0
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from vmdkimport import __version__
 from vmdkimport.core import logsetup
 
 log = logging.getLogger(__name__)
@@ -20,6 +19,8 @@ def report_text(exc_type: type[BaseException], exc: BaseException,
                 tb: TracebackType | None) -> str:
     """The report: versions and the traceback, with every registered secret masked."""
     import PySide6
+
+    from vmdkimport import __version__
 
     lines = [f"VM Image Import Wizard {__version__}",
              f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "

@@ -7,7 +7,7 @@ entry's text up in the "catalog" context. ``catalog_tr.py`` lists those texts fo
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -18,7 +18,8 @@ _installed: list[QTranslator] = []
 
 
 def translations_dir() -> str:
-    return str(files("vmdkimport.qt") / "translations")
+    """Next to this module (see app.app_icon for why not importlib.resources)."""
+    return str(Path(__file__).resolve().parent / "translations")
 
 
 def choose_language(setting: str) -> str:

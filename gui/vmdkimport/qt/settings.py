@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from vmdkimport.core import paths
-from vmdkimport.core.http import HttpSettings
+from vmdkimport.core.httpsettings import HttpSettings
 from vmdkimport.core.profiles import ConnectionProfile
 
 _FORBIDDEN = ("password", "token", "secret")

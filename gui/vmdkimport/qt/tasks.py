@@ -9,6 +9,7 @@ application can cancel and wait for all of them on exit: no thread is left runni
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 from collections.abc import Callable
@@ -124,3 +125,8 @@ class Task(QObject):
         for task in tasks:
             ok = task.wait(msecs) and ok
         return ok
+
+
+# A QThread destroyed while it runs aborts the process. The windows' closeEvent waits for every
+# task; this also covers a process that ends without closing them (a script, a benchmark).
+atexit.register(Task.shutdown_all)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,17 +16,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from vmdkimport.core import logsetup, secrets
+from vmdkimport.core import logsetup
 from vmdkimport.core.endpoints import REGIONS
 from vmdkimport.core.profiles import ConnectionProfile
 from vmdkimport.core.rules import Field
-from vmdkimport.core.session import CloudSession, connect
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
+# The session (the HTTP stack) and the keyring are imported when first needed, never while the
+# window opens: they cost more than the rest of the wizard's start. The keyring is first asked
+# on a worker thread once the page is shown (see _start_keyring_probe).
 if TYPE_CHECKING:
+    from vmdkimport.core.session import CloudSession
+    from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
 CUSTOM = "custom"
+#: how long after the page is shown the keyring is first asked: the window paints first
+KEYRING_PROBE_DELAY_MS = 50
 
 
 class ConnectionPage(PlanPage):
@@ -57,12 +64,6 @@ class ConnectionPage(PlanPage):
         self.show_password.toggled.connect(self._toggle_echo)
         self.password.addAction(self.show_password, QLineEdit.ActionPosition.TrailingPosition)
         self.remember = QCheckBox(self.tr("Remember the password in the system keyring"))
-        reason = secrets.unavailable_reason()
-        if reason:
-            self.remember.setEnabled(False)
-            self.remember.setToolTip(reason)
-            self.remember.setText(self.remember.text() + " " + self.tr("(not available: %1)")
-                                  .replace("%1", reason))
         self.sign_in = QPushButton(self.tr("&Sign in"))
         self.sign_in.clicked.connect(self.start_sign_in)
         self.message = MessageLabel()
@@ -100,22 +101,63 @@ class ConnectionPage(PlanPage):
         self.profile_name.currentTextChanged.connect(self._profile_chosen)
         self._signed_in_as: ConnectionProfile | None = None
         self._task_running = False
-        self._show_open_imports()
+        #: the keyring is first asked on a worker after the first paint; until then fill()
+        #: leaves the password of the profile it shows to that first question
+        self._probe_started = False
+        self._startup_profile: ConnectionProfile | None = None
+        self.keyring_checked = False  # True once that first answer has been applied
         self._load_profiles()
         self._region_changed()
 
-    def _show_open_imports(self) -> None:
-        """Imports still converting from earlier runs: the ledger remembers them."""
-        from vmdkimport.core.ledger import Ledger
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._probe_started:
+            QTimer.singleShot(KEYRING_PROBE_DELAY_MS, self, self._start_keyring_probe)
 
-        try:
-            count = len(Ledger().open_imports())
-        except Exception:  # noqa: BLE001 - a broken ledger must not stop the wizard
-            return
-        if count:
+    # --- after the first paint: keyring and ledger on a worker -----------------------------------
+    def _start_keyring_probe(self) -> None:
+        """Ask the keyring whether it can remember passwords (finding its backend scans the
+        installed packages: about 80 ms), for the password of the profile filled at start,
+        and the ledger for imports still open; the answers come back to the GUI thread."""
+        if self._probe_started or not self.isVisible():
+            return  # asked already; or closed meanwhile (the next showEvent asks)
+        self._probe_started = True
+        profile = self._startup_profile
+        shown = self.profile()  # the password is filled in only if the fields still show this
+
+        def probe(report: Report) -> tuple[str | None, str | None, int]:
+            from vmdkimport.core import secrets
+
+            reason = secrets.unavailable_reason()
+            password = None
+            if profile is not None:
+                password = _stored_password(profile)
+            return reason, password, _open_import_count()
+
+        self.run(probe, name="keyring",
+                 on_success=lambda value: self._keyring_probed(shown, value),
+                 on_error=self._keyring_probe_failed)
+
+    def _keyring_probed(self, shown: ConnectionProfile,
+                        value: tuple[str | None, str | None, int]) -> None:
+        reason, password, open_imports = value
+        self.keyring_checked = True
+        if reason:
+            self.remember.setEnabled(False)
+            self.remember.setChecked(False)
+            self.remember.setToolTip(reason)
+            self.remember.setText(self.remember.text() + " " + self.tr("(not available: %1)")
+                                  .replace("%1", reason))
+        if password and not self.password.text() and self.profile() == shown:
+            self.password.setText(password)
+            self.remember.setChecked(self.remember.isEnabled())
+        if open_imports and not self.message.text() and self.plan.session is None:
             self.message.show_info(
                 self.tr("%1 import(s) from earlier are still converting: sign in, then "
-                        "History shows and refreshes them.").replace("%1", str(count)))
+                        "History shows and refreshes them.").replace("%1", str(open_imports)))
+
+    def _keyring_probe_failed(self, exc: object) -> None:
+        self.keyring_checked = True  # fill() asks the keyring itself from now on
 
     # --- profiles ----------------------------------------------------------------------------
     def _load_profiles(self) -> None:
@@ -145,13 +187,10 @@ class ConnectionPage(PlanPage):
         self.contract.setText(profile.domain)
         self.user.setText(profile.username)
         self.project.setText(profile.project_id or profile.project_name)
-        if password is None and profile.domain and profile.username:
-            try:
-                key = secrets.account_key(profile.resolved_identity_url(), profile.domain,
-                                          profile.username)
-                password = secrets.get_password(key)
-            except Exception:  # noqa: BLE001 - an incomplete profile simply has no password
-                password = None
+        if password is None and not self._probe_started:
+            self._startup_profile = profile  # the keyring probe looks its password up
+        elif password is None:
+            password = _stored_password(profile)
         if password:
             self.password.setText(password)
             self.remember.setChecked(self.remember.isEnabled())
@@ -182,7 +221,13 @@ class ConnectionPage(PlanPage):
         self._task_running = True
         self._closing_session()
         http = self.settings.http_settings(profile)
-        self.run(lambda report: connect(profile, password, http), name="sign-in",
+
+        def sign_in(report: Report) -> CloudSession:
+            from vmdkimport.core.session import connect  # on the worker: loads the HTTP stack
+
+            return connect(profile, password, http)
+
+        self.run(sign_in, name="sign-in",
                  on_success=lambda session: self._signed_in(profile, session),
                  on_error=self._failed)
 
@@ -230,6 +275,8 @@ class ConnectionPage(PlanPage):
         profile = self.plan.profile
         self.settings.save_profile(profile)
         if self.remember.isChecked() and self.remember.isEnabled():
+            from vmdkimport.core import secrets
+
             try:
                 secrets.set_password(secrets.account_key(
                     profile.resolved_identity_url(), profile.domain, profile.username),
@@ -249,3 +296,27 @@ class ConnectionPage(PlanPage):
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                   else QLineEdit.EchoMode.Password)
         self.show_password.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+
+def _stored_password(profile: ConnectionProfile) -> str | None:
+    """The keyring's password for ``profile``; None if none (or the profile is incomplete)."""
+    if not (profile.domain and profile.username):
+        return None
+    from vmdkimport.core import secrets
+
+    try:
+        key = secrets.account_key(profile.resolved_identity_url(), profile.domain,
+                                  profile.username)
+        return secrets.get_password(key)
+    except Exception:  # noqa: BLE001 - an incomplete profile simply has no password
+        return None
+
+
+def _open_import_count() -> int:
+    """Imports still converting from earlier runs: the ledger remembers them."""
+    from vmdkimport.core.ledger import Ledger
+
+    try:
+        return len(Ledger().open_imports())
+    except Exception:  # noqa: BLE001 - a broken ledger must not stop the wizard
+        return 0

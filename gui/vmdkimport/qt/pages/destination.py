@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from vmdkimport.core import rules
-from vmdkimport.core.destination import DestinationCheck, check_destination
-from vmdkimport.core.objectstorage import ContainerInfo
 from vmdkimport.core.rules import Field
-from vmdkimport.core.uploader import Manifest
+from vmdkimport.core.segments import Manifest
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 if TYPE_CHECKING:
+    from vmdkimport.core.destination import DestinationCheck
+    from vmdkimport.core.objectstorage import ContainerInfo
+    from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
 MIB = 1024 * 1024
@@ -263,7 +264,14 @@ class DestinationPage(PlanPage):
         key = self._key()
         self._checking = True
         self.check_message.show_info(self.tr("Checking the destination…"))
-        self.run(lambda report: check_destination(storage, request), name="check-destination",
+
+        def check(report: Report) -> DestinationCheck:
+            # imported here, on the worker: the uploader is not needed before this check
+            from vmdkimport.core.destination import check_destination
+
+            return check_destination(storage, request)
+
+        self.run(check, name="check-destination",
                  on_success=lambda check: self._checked(seq, key, check),
                  on_error=lambda exc: self._check_failed(seq, exc))
         self.completeChanged.emit()

@@ -30,16 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vmdkimport.core import preflight, qemu, rules
+from vmdkimport.core import rules
 from vmdkimport.core.errors import Cancelled
-from vmdkimport.core.objectstorage import ContainerInfo, ObjectInfo
 from vmdkimport.core.plan import ChecksumMode, SourceKind
-from vmdkimport.core.preflight import Inspection, Verdict
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_size
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
+# The pre-flight (VMDK, OVF, qemu-img) is imported where a file is inspected, not here: the
+# wizard's start does not wait for it.
 if TYPE_CHECKING:
+    from vmdkimport.core.objectstorage import ContainerInfo, ObjectInfo
+    from vmdkimport.core.preflight import Inspection
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
@@ -215,11 +217,18 @@ class DiskPage(PlanPage):
         self.details.hide()
         self.convert.hide()
         self.verdict.show_info(self.tr("Checking %1…").replace("%1", path.name))
-        self._start(lambda report: preflight.inspect(path), name="inspect",
+        def inspect(report: Report) -> Inspection:
+            from vmdkimport.core import preflight
+
+            return preflight.inspect(path)
+
+        self._start(inspect, name="inspect",
                     on_success=lambda result: self._inspected(seq, result),
                     on_error=lambda exc: self._inspect_failed(seq, exc))
 
     def _inspected(self, seq: int, inspection: Inspection) -> None:
+        from vmdkimport.core.preflight import Verdict
+
         if seq != self._inspect_seq:
             return  # another file was chosen meanwhile
         self._shown = inspection
@@ -257,6 +266,9 @@ class DiskPage(PlanPage):
             self.plan.apply_inspection(inspection)
 
     def _details_html(self, inspection: Inspection) -> str:
+        from vmdkimport.core import qemu
+        from vmdkimport.core.preflight import Verdict
+
         def esc(text: object) -> str:
             return html.escape(str(text))
 
@@ -324,6 +336,8 @@ class DiskPage(PlanPage):
         self.verdict.show_info(self.tr("Converting to %1…").replace("%1", target.name))
 
         def convert(report: Report) -> Path:
+            from vmdkimport.core import qemu
+
             return qemu.convert_to_stream_optimized(
                 conversion.source, target, on_progress=report, cancel=cancel,
                 source_format=conversion.source_format, overwrite=overwrite)

@@ -24,17 +24,17 @@ from PySide6.QtWidgets import (
 
 from vmdkimport.core.error_catalog import FIELD_STEP, Step
 from vmdkimport.core.errors import UploadCancelled, VmdkImportError
-from vmdkimport.core.ledger import Ledger
 from vmdkimport.core.rules import Field
-from vmdkimport.core.submit import submit_import
 from vmdkimport.core.transfer import TransferControl
 from vmdkimport.core.units import format_duration, format_size
-from vmdkimport.core.uploader import Phase, Uploader, UploadEvent, UploadResult
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
-from vmdkimport.qt.tasks import Report
 
+# The uploader, the import client and the ledger are imported when the upload starts: the
+# wizard's start does not wait for the HTTP stack.
 if TYPE_CHECKING:
     from vmdkimport.core.ledger import LedgerEntry
+    from vmdkimport.core.uploader import UploadResult
+    from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
 REGISTERING = "registering"
@@ -114,6 +114,8 @@ class SubmitPage(PlanPage):
         self.control = TransferControl()
         control = self.control
         snapshot = dataclasses.replace(plan)
+        from vmdkimport.core.ledger import Ledger
+
         ledger = Ledger()
         project_id = session.project_id
         region = plan.profile.region or None
@@ -121,6 +123,9 @@ class SubmitPage(PlanPage):
         def work(report: Report) -> tuple[UploadResult | None, LedgerEntry]:
             # Always through the uploader: after a failed register it finds its own upload
             # by metadata in one HEAD (nothing is sent again) and returns the stored SHA1.
+            from vmdkimport.core.submit import submit_import
+            from vmdkimport.core.uploader import Uploader
+
             result: UploadResult | None = None
             if snapshot.needs_upload:
                 for event in Uploader(session.storage, snapshot.upload_request(),
@@ -145,6 +150,8 @@ class SubmitPage(PlanPage):
         self.completeChanged.emit()
 
     def _progress(self, value: Any) -> None:
+        from vmdkimport.core.uploader import Phase, UploadEvent
+
         if value == REGISTERING:
             self.phase.setText(self.tr("Registering the image…"))
             self.pause.setEnabled(False)
