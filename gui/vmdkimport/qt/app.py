@@ -98,10 +98,18 @@ def start_demo() -> Sandbox:
 
 
 def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
+    """Everything a newcomer would have to bring: an account (the sandbox's, signed in by
+    itself), a disk (a generated sample) and an OS choice (Ubuntu). They just press Next."""
+    import os
+
+    from PySide6.QtCore import QTimer
+
+    from vmdkimport.core import paths
     from vmdkimport.core.plan import PageId
     from vmdkimport.core.profiles import ConnectionProfile
-    from vmdkimport.core.rules import Field
+    from vmdkimport.demo import write_demo_vmdk
     from vmdkimport.qt.pages.connection import ConnectionPage
+    from vmdkimport.qt.pages.disk import DiskPage
 
     wizard.setWindowTitle(wizard.windowTitle() + " — demo (sandbox cloud)")
     page = wizard.pages[PageId.CONNECTION]
@@ -109,7 +117,18 @@ def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
     page.fill(ConnectionProfile(name="demo", identity_url=sandbox.identity_url,
                                 domain=sandbox.domain, username=sandbox.user,
                                 project_name=sandbox.project_name), sandbox.password)
-    page.focus_field(Field.CREDENTIALS)
+    folder = paths.data_dir() / "demo"
+    folder.mkdir(parents=True, exist_ok=True)
+    disk = folder / "sample-web01.vmdk"
+    if not disk.exists():
+        write_demo_vmdk(disk, capacity=8 * 1024**3)
+        with disk.open("ab") as fh:  # some data, so the upload has something to show
+            fh.write(os.urandom(24 * 1024 * 1024))
+    wizard.plan.os_type = "ubuntu"
+    disk_page = wizard.pages[PageId.DISK]
+    assert isinstance(disk_page, DiskPage)
+    disk_page.choose_file(disk)
+    QTimer.singleShot(0, page.start_sign_in)
 
 
 if __name__ == "__main__":
