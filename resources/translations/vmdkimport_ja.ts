@@ -4,109 +4,111 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="34"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="41"/>
         <source>Connection</source>
+        <extracomment>how long after the page is shown the keyring is first asked: the window paints first</extracomment>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="35"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="42"/>
         <source>Sign in to your FUJITSU K5 / FJcloud-O project. The password is kept only in the system keyring, if you ask.</source>
         <translation>FUJITSU K5 / FJcloud-Oのプロジェクトにサインインします。パスワードは、指定した場合にのみシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="42"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="49"/>
         <source>Custom endpoints</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="46"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="48"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="53"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="55"/>
         <source>optional: from the service catalog</source>
         <translation>省略可: サービスカタログから取得します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="52"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="59"/>
         <source>project name or project ID</source>
         <translation>プロジェクト名またはプロジェクトID</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="55"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="251"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="62"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="322"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="59"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="66"/>
         <source>Remember the password in the system keyring</source>
         <translation>パスワードをシステムのキーリングに保存する</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="64"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="149"/>
         <source>(not available: %1)</source>
+        <extracomment>the keyring is first asked on a worker after the first paint; until then fill() leaves the password of the profile it shows to that first question</extracomment>
         <translation>（使用できません: %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="66"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="67"/>
         <source>&amp;Sign in</source>
         <translation>サインイン(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="71"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="72"/>
         <source>Pro&amp;file:</source>
         <translation>プロファイル(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="72"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="73"/>
         <source>&amp;Region:</source>
         <translation>リージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="74"/>
         <source>&amp;Identity URL:</source>
         <translation>認証URL(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="75"/>
         <source>&amp;Object storage URL:</source>
         <translation>オブジェクトストレージURL(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="76"/>
         <source>I&amp;mport URL:</source>
         <translation>インポートURL(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="77"/>
         <source>&amp;Contract number:</source>
         <translation>契約番号(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="78"/>
         <source>&amp;User name:</source>
         <translation>ユーザー名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="79"/>
         <source>Pro&amp;ject:</source>
         <translation>プロジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="79"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="80"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="117"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="156"/>
         <source>%1 import(s) from earlier are still converting: sign in, then History shows and refreshes them.</source>
         <translation>以前に開始したインポートのうち%1件がまだ変換中です。サインインすると、履歴で状態を確認・更新できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="219"/>
         <source>Signing in…</source>
         <translation>サインインしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="243"/>
         <source>Signed in as %1 (contract %2) to project %3 (%4).
 Object storage: %5
 Image import: %6
@@ -117,17 +119,17 @@ Token valid until %7.</source>
 トークンの有効期限: %7</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="292"/>
         <source>The connection changed: sign in again.</source>
         <translation>接続情報が変更されました。もう一度サインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="309"/>
         <source>The password could not be stored in the keyring: %1</source>
         <translation>パスワードをキーリングに保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="251"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="322"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -135,109 +137,109 @@ Token valid until %7.</source>
 <context>
     <name>DestinationPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="47"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="48"/>
         <source>Destination</source>
         <extracomment>the sizes offered for segments (the default 256 MiB is core&apos;s DEFAULT_SEGMENT_SIZE)</extracomment>
         <translation>アップロード先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="48"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="49"/>
         <source>Where in object storage the disk is uploaded. The import service reads it from there.</source>
         <translation>ディスクをアップロードする、オブジェクトストレージ上の場所を指定します。インポートサービスはここからディスクを読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="59"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="60"/>
         <source>&amp;Replace the existing object</source>
         <translation>既存のオブジェクトを置き換える(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="61"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="62"/>
         <source>Chec&amp;k again</source>
         <translation>再確認(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="68"/>
         <source>&amp;Advanced</source>
         <translation>詳細設定(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="75"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="76"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="81"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="82"/>
         <source> MiB/s</source>
         <translation> MiB/s</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="82"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="83"/>
         <source>Unlimited</source>
         <translation>無制限</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="85"/>
         <source>Dynamic large object (DLO)</source>
         <translation>ダイナミックラージオブジェクト（DLO）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="85"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="86"/>
         <source>Static large object (SLO)</source>
         <translation>スタティックラージオブジェクト（SLO）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="89"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="90"/>
         <source>Se&amp;gment size:</source>
         <translation>セグメントサイズ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="90"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="91"/>
         <source>&amp;Parallel segments:</source>
         <translation>並列セグメント数(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="91"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="92"/>
         <source>Band&amp;width limit:</source>
         <translation>帯域幅の上限(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="96"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="97"/>
         <source>Con&amp;tainer:</source>
         <translation>コンテナ(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="92"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="93"/>
         <source>&amp;Manifest:</source>
         <translation>マニフェスト(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="98"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="99"/>
         <source>&amp;Object name:</source>
         <translation>オブジェクト名(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="100"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="101"/>
         <source>&amp;Location:</source>
         <translation>格納場所(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="222"/>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="265"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="266"/>
         <source>Checking the destination…</source>
         <translation>アップロード先を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="251"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="252"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="340"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="348"/>
         <source>This object storage does not offer static large objects (SLO).</source>
         <translation>このオブジェクトストレージは、スタティックラージオブジェクト（SLO）に対応していません。</translation>
     </message>
@@ -245,232 +247,232 @@ Token valid until %7.</source>
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="52"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="54"/>
         <source>Disk image</source>
         <translation>ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="53"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="55"/>
         <source>Choose the VMware disk to import: a file on this computer (a .vmdk, or an OVA/OVF/VMX export), or an object you already uploaded.</source>
         <translation>インポートするVMwareディスク（.vmdk、OVA/OVF/VMX）か、アップロード済みのオブジェクトを選択します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="58"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="60"/>
         <source>A disk &amp;file on this computer</source>
         <translation>このコンピューター上のディスクファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="59"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="61"/>
         <source>An object already in object &amp;storage</source>
         <translation>オブジェクトストレージにアップロード済みのオブジェクト(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="69"/>
         <source>path of a .vmdk, .ova, .ovf or .vmx file (or drop the file here)</source>
         <translation>.vmdk、.ova、.ovf、.vmxファイルのパス（ここにファイルをドロップすることもできます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="78"/>
         <source>Con&amp;vert…</source>
         <translation>変換(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="79"/>
         <source>Write a streamOptimized copy of the disk with qemu-img</source>
         <translation>qemu-imgで、ディスクのstreamOptimized形式のコピーを作成します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="93"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="95"/>
         <source>&amp;Disk file:</source>
         <translation>ディスクファイル(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="115"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="117"/>
         <source>C&amp;ontainer:</source>
         <translation>コンテナ(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="69"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="71"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="83"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="85"/>
         <source>C&amp;ancel conversion</source>
         <translation>変換を中止(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="116"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="118"/>
         <source>Ob&amp;ject:</source>
         <translation>オブジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="177"/>
         <source>Choose a disk image</source>
         <translation>ディスクイメージの選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="178"/>
         <source>Disk images (*.vmdk *.ova *.ovf *.vmx);;All files (*)</source>
         <translation>ディスクイメージ (*.vmdk *.ova *.ovf *.vmx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="219"/>
         <source>Checking %1…</source>
         <translation>%1を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="231"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="240"/>
         <source>This file cannot be imported as it is. See the fix below.</source>
         <translation>このファイルは、このままではインポートできません。下記の対処方法を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="235"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="244"/>
         <source>This file can be imported; read the warnings below.</source>
         <translation>このファイルはインポートできます。下記の警告を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="247"/>
         <source>This file can be imported.</source>
         <translation>このファイルはインポートできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="263"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="275"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="264"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="276"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="265"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="277"/>
         <source>refused: this file cannot be imported as it is</source>
         <translation>インポート不可: このファイルは、このままではインポートできません</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="266"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="278"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="267"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="279"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="269"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="281"/>
         <source>Subformat</source>
         <translation>サブフォーマット</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="271"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="283"/>
         <source>Virtual size</source>
         <translation>仮想サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="272"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="284"/>
         <source>File size</source>
         <translation>ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="273"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="285"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="278"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="290"/>
         <source>Warning: </source>
         <translation>警告: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="279"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="291"/>
         <source>Refused: </source>
         <translation>不可: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="280"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="292"/>
         <source>Findings</source>
         <translation>確認結果</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="281"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="293"/>
         <source>Fix</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="282"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="294"/>
         <source>qemu-img is not installed.</source>
         <translation>qemu-imgがインストールされていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="293"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="305"/>
         <source>qemu-img is installed: Convert… runs this for you:</source>
         <translation>qemu-imgがインストールされています。「変換…」を押すと、次のコマンドが実行されます:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="307"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="319"/>
         <source>Save the converted disk as</source>
         <translation>変換後のディスクの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="308"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="320"/>
         <source>VMDK disks (*.vmdk)</source>
         <translation>VMDKディスク (*.vmdk)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="323"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="335"/>
         <source>Converting… %p%</source>
         <translation>変換しています… %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="324"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="336"/>
         <source>Converting to %1…</source>
         <translation>%1に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="339"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="353"/>
         <source>Cancelling the conversion…</source>
         <translation>変換を中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="351"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="365"/>
         <source>Converted: %p%</source>
         <translation>変換済み: %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="359"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="373"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="417"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="431"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="422"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="436"/>
         <source>Listing the containers…</source>
         <translation>コンテナの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="436"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="450"/>
         <source>This project has no container yet: upload a file instead.</source>
         <translation>このプロジェクトにはまだコンテナがありません。代わりにファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="457"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="471"/>
         <source>Listing the objects of %1…</source>
         <translation>%1のオブジェクトの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="473"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="487"/>
         <source>Choose the disk to register.</source>
         <translation>登録するディスクを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="475"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="489"/>
         <source>No .vmdk object in %1.</source>
         <translation>%1には.vmdkオブジェクトがありません。</translation>
     </message>
@@ -513,29 +515,24 @@ Token valid until %7.</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="52"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="49"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="60"/>
         <source>&amp;Refresh from the service</source>
         <translation>サービスから更新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="53"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="64"/>
         <source>Sign in first (Connection page).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="97"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="100"/>
         <source>Asking the service…</source>
         <translation>サービスに問い合わせています…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="105"/>
-        <source>Up to date (%1 changed).</source>
-        <translation>最新の状態です（%1件が更新されました）。</translation>
     </message>
 </context>
 <context>
@@ -730,317 +727,317 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="70"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="72"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
         <source>Check everything before the upload starts. The request body below is exactly what is sent (the token goes in a header).</source>
         <translation>送信前にすべての内容を確認してください。下のリクエストボディがそのまま送信されます（トークンはヘッダーで送信）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
         <source>Edit &amp;connection</source>
         <translation>接続を編集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
         <source>Edit &amp;disk</source>
         <translation>ディスクを編集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
         <source>Destination</source>
         <translation>アップロード先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
         <source>Edit destinati&amp;on</source>
         <translation>アップロード先を編集(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
         <source>Image</source>
         <translation>イメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
         <source>Edit &amp;image</source>
         <translation>イメージを編集(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="88"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="87"/>
         <source>Request &amp;body (POST /v1/imageimport):</source>
         <translation>リクエストボディ（POST /v1/imageimport）(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="113"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="112"/>
         <source>&amp;Register</source>
         <translation>登録(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="113"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="112"/>
         <source>&amp;Upload and register</source>
         <translation>アップロードして登録(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="122"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="121"/>
         <source>Fix these image settings first (Edit image):</source>
         <translation>先に次のイメージの設定を修正してください（「イメージを編集」）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="133"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="140"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="132"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="139"/>
         <source>User:</source>
         <translation>ユーザー:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="134"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="141"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="133"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="140"/>
         <source>Contract:</source>
         <translation>契約番号:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="142"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="134"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="141"/>
         <source>Project:</source>
         <translation>プロジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="136"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
         <source>Status:</source>
         <translation>状態:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="136"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
         <source>not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="143"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="142"/>
         <source>Object storage:</source>
         <translation>オブジェクトストレージ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="144"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="143"/>
         <source>Image import:</source>
         <translation>イメージインポート:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="149"/>
         <source>Existing object:</source>
         <translation>既存のオブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
         <source>Upload:</source>
         <translation>アップロード:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
         <source>none: the disk is already in object storage</source>
         <translation>なし: ディスクはすでにオブジェクトストレージにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="152"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="152"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
         <source>(none chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="155"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="156"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="156"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="157"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="157"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
         <source>refused</source>
         <translation>インポート不可</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="159"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="167"/>
         <source>Pre-flight:</source>
         <translation>事前チェック:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
         <source>Virtual size:</source>
         <translation>仮想サイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="162"/>
         <source>File size:</source>
         <translation>ファイルサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="164"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="165"/>
         <source>Findings:</source>
         <translation>検出事項:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="167"/>
         <source>not run</source>
         <translation>未実行</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="171"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="172"/>
         <source>Container/object:</source>
         <translation>コンテナ/オブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="172"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="173"/>
         <source>Location:</source>
         <translation>格納場所:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
         <source>DLO (dynamic large object)</source>
         <translation>DLO（ダイナミックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="177"/>
         <source>SLO (static large object)</source>
         <translation>SLO（スタティックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
         <source>Segment size:</source>
         <translation>セグメントサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
         <source>Parallel segments:</source>
         <translation>並列セグメント数:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
         <source>Bandwidth limit:</source>
         <translation>帯域幅の上限:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="199"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="200"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
         <source>Manifest:</source>
         <translation>マニフェスト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
         <source>Overwrite:</source>
         <translation>上書き:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
         <source>yes, replace an existing object</source>
         <translation>する（既存のオブジェクトを置き換えます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="187"/>
         <source>no, stop if the object exists</source>
         <translation>しない（オブジェクトが存在する場合は中止します）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="192"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="193"/>
         <source>not sent (the service uses 0)</source>
         <translation>送信しない（サービス側で0を使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="195"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="196"/>
         <source>(not chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="197"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="198"/>
         <source>computed during the upload</source>
         <translation>アップロード中に計算</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="204"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="206"/>
         <source>OS type:</source>
         <translation>OS種別:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="206"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="207"/>
         <source>Minimum RAM:</source>
         <translation>最小RAM容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="208"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
         <source>Minimum disk:</source>
         <translation>最小ディスク容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="210"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
         <source>Image ID:</source>
         <translation>イメージID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
         <source>assigned by the service</source>
         <translation>サービスが割り当て</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
         <source>Checksum (SHA1):</source>
         <translation>チェックサム（SHA1）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="214"/>
         <source>KMS:</source>
         <translation>KMS:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="221"/>
         <source>not sent (only for Windows images)</source>
         <translation>送信しない（Windowsイメージの場合のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="222"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="224"/>
         <source>the region&apos;s default server, port %1</source>
         <translation>リージョンのデフォルトサーバ（ポート %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
         <source>activate</source>
         <translation>ライセンス認証を行う</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
         <source>do not activate</source>
         <translation>ライセンス認証を行わない</translation>
     </message>
@@ -1156,68 +1153,68 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>StatusPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="31"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
         <source>Import status</source>
         <extracomment>how often to ask; tests make it faster</extracomment>
         <translation>インポートの状態</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="33"/>
         <source>The cloud converts the disk into an image. This takes time: about a day for 300 GB. You may close the wizard: the History button follows the import at any later start.</source>
         <translation>クラウドでディスクをイメージに変換します（300 GBで約1日）。ウィザードを閉じても、後で「履歴」から確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="51"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="52"/>
         <source>Import ID: %1</source>
         <translation>インポートID: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="61"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="65"/>
         <source>Asking for the status…</source>
         <translation>状態を問い合わせています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="73"/>
         <source>The status is not available right now; trying again. (%1)</source>
         <translation>現在、状態を取得できません。再試行しています。（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="71"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="77"/>
         <source>Queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="72"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="78"/>
         <source>Converting</source>
         <translation>変換中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="79"/>
         <source>Succeeded: the image is registered</source>
         <translation>成功: イメージが登録されました</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="80"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="81"/>
         <source>Canceled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="84"/>
         <source>Last checked %1</source>
         <translation>最終確認: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="81"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="87"/>
         <source>The service gave no reason.</source>
         <translation>サービスから理由は返されませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="90"/>
         <source>Image ID %1. It is private to your project; find it under Compute &gt; Images.</source>
         <translation>イメージID: %1。このイメージはお使いのプロジェクト専用です。「コンピュート」&gt;「イメージ」で確認できます。</translation>
     </message>
@@ -1241,7 +1238,7 @@ Logs (never containing passwords or tokens): %1</source>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="56"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="230"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="237"/>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
     </message>
@@ -1257,7 +1254,7 @@ Logs (never containing passwords or tokens): %1</source>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="64"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="224"/>
         <source>&amp;Retry</source>
         <translation>再試行(&amp;R)</translation>
     </message>
@@ -1272,119 +1269,119 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>コピー(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="141"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="159"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="146"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="166"/>
         <source>Uploading…</source>
         <translation>アップロードしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="142"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="147"/>
         <source>Registering…</source>
         <translation>登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="149"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="156"/>
         <source>Registering the image…</source>
         <translation>イメージを登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="165"/>
         <source>Checking object storage…</source>
         <translation>オブジェクトストレージを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="167"/>
         <source>Computing the SHA1 checksum…</source>
         <translation>SHA1チェックサムを計算しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="161"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="168"/>
         <source>Writing the manifest…</source>
         <translation>マニフェストを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="162"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="169"/>
         <source>Deleting the replaced object&apos;s segments…</source>
         <translation>置き換えたオブジェクトのセグメントを削除しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="163"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="170"/>
         <source>Upload complete.</source>
         <translation>アップロードが完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="173"/>
         <source>Paused.</source>
         <translation>一時停止しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="175"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="171"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="178"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="172"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="179"/>
         <source>ETA %1</source>
         <translation>残り約%1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="174"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="181"/>
         <source>segments %1/%2</source>
         <translation>セグメント %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="177"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="184"/>
         <source>(%1 already there)</source>
         <translation>（%1個はアップロード済み）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="188"/>
         <source>retries %1</source>
         <translation>再試行 %1回</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="192"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="199"/>
         <source>The import has started.</source>
         <translation>インポートを開始しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="193"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="200"/>
         <source>The image is being imported. The import ID is saved in the ledger (History); you can close the wizard and follow it later.</source>
         <translation>イメージをインポートしています。インポートIDは履歴に保存されるため、ウィザードを閉じて、後から状態を確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="196"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="203"/>
         <source>Uploaded %1 to %2 (SHA1 %3).</source>
         <translation>%1を%2にアップロードしました（SHA1: %3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="210"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
         <source>Upload stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
         <source>The upload was stopped. What was sent is kept: Resume continues where it stopped.</source>
         <translation>アップロードを停止しました。送信済みのデータは保持されます。「再開」を押すと、停止した位置から続行します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="213"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="227"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="234"/>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="215"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="222"/>
         <source>Not registered.</source>
         <translation>登録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="235"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="242"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
@@ -1965,9 +1962,52 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/i18n.py" line="68"/>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="69"/>
         <source>Unexpected error: %1</source>
         <translation>予期しないエラーが発生しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="40"/>
+        <source>succeeded</source>
+        <translation>件成功</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="40"/>
+        <source>failed</source>
+        <translation>件失敗</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
+        <source>converting</source>
+        <translation>件変換中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
+        <source>queued</source>
+        <translation>件待機中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="42"/>
+        <source>canceled</source>
+        <translation>件キャンセル済み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="42"/>
+        <source>unknown to the service</source>
+        <translation>件サービス側で不明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="44"/>
+        <source>Up to date: no import is still converting.</source>
+        <translation>最新の状態です。変換中のインポートはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="46"/>
+        <source>Earlier imports: %1.</source>
+        <translation>以前のインポート: %1。</translation>
     </message>
 </context>
 </TS>

@@ -328,3 +328,29 @@ def test_short_lived_tokens_are_renewed_by_expiry_not_on_every_call() -> None:
         unauthorized = [r for r in cloud.requests() if r["status"] == 401]
         s.close()
     assert unauthorized == []  # renewed before expiry, never by a refusal
+
+
+def test_refresh_open_imports_records_states_and_adopts_strangers(sandbox: Any) -> None:
+    from vmdkimport.core.submit import refresh_open_imports
+
+    s = _session(sandbox)
+    location = _upload(s)
+    ledger = Ledger()
+    mine = submit_import(s.imports, ledger, _request(location), project_id=s.project_id,
+                         region=None)
+    stranger = s.imports.register(_request(location, name="from-elsewhere")).import_id
+    import time
+
+    deadline = time.monotonic() + 20
+    while not all(s.imports.status(i).state.final for i in (str(mine.import_id), stranger)):
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    counts = refresh_open_imports(s.imports, ledger, project_id=s.project_id)
+    s.close()
+    # ours was open in the ledger and is now known to have succeeded; the stranger is adopted
+    # with the state the list reported (already final, so not counted as an open import)
+    assert counts == {"succeeded": 1}
+    assert ledger.get(str(mine.import_id)).status == "succeeded"  # type: ignore[union-attr]
+    adopted = ledger.get(stranger)
+    assert adopted is not None
+    assert adopted.status == "succeeded"

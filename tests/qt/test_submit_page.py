@@ -245,3 +245,30 @@ def test_closing_right_after_an_upload_does_not_ask(qtbot: QtBot, prepared: Any,
                         lambda *a: pytest.fail("asked about an upload that had ended"))
     wizard.close()
     assert not wizard.isVisible()
+
+
+def test_earlier_imports_are_followed_after_the_next_sign_in(
+    qtbot: QtBot, prepared: Any, sandbox: Any, no_thread_left: None
+) -> None:
+    """Close the wizard while an import converts; the next sign-in brings its state back."""
+    from qt.conftest import sign_in
+    from vmdkimport.qt.wizard import ImportWizard
+
+    first = start_at(qtbot, PageId.SUBMIT, prepared)
+    page = _submit(first)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    import_id = page.import_id.text()
+    session = first.plan.session
+    assert session is not None
+    first.close()
+    assert Ledger().get(import_id).status == "queued"  # type: ignore[union-attr]
+    # the conversion ends while no wizard is open (asked of the service, not the ledger)
+    qtbot.waitUntil(lambda: session.imports.status(import_id).state.final, timeout=20_000)
+    assert Ledger().get(import_id).status == "queued"  # type: ignore[union-attr]
+    again = ImportWizard()
+    qtbot.addWidget(again)
+    again.show()
+    connection = sign_in(qtbot, again, sandbox)
+    qtbot.waitUntil(lambda: "Earlier imports" in connection.message.text(), timeout=20_000)
+    assert "1 succeeded" in connection.message.text()
+    assert Ledger().get(import_id).status == "succeeded"  # type: ignore[union-attr]

@@ -95,3 +95,32 @@ def follow_import(
 
 def is_final(state: ImportState) -> bool:
     return state.final
+
+
+def refresh_open_imports(client: ImageImportClient, ledger: Ledger, *, project_id: str,
+                         region: str | None = None, adopt: bool = True) -> dict[str, int]:
+    """Ask the service about every import the ledger still considers open; count the states.
+
+    With ``adopt``, imports the service lists but the ledger does not know (started from
+    another computer or tool) are added first. An id the service no longer knows is left as
+    it is (and counted as "unknown") rather than guessed.
+    """
+    if adopt:
+        for item in client.list():
+            ledger.adopt(import_id=item.import_id, status=item.state.value, region=region,
+                         import_url=client.base, project_id=project_id)
+    counts: dict[str, int] = {}
+    for entry in ledger.open_imports():
+        if entry.import_id is None or (entry.project_id not in (None, project_id)):
+            continue
+        try:
+            status = client.status(entry.import_id)
+        except ApiError as exc:
+            if exc.status != 404:
+                raise
+            counts["unknown"] = counts.get("unknown", 0) + 1
+            continue
+        ledger.record_status(entry.import_id, status.state.value, status.progress,
+                             status.error_message)
+        counts[status.state.value] = counts.get(status.state.value, 0) + 1
+    return counts

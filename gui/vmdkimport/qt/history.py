@@ -35,6 +35,17 @@ COLUMNS = (
 )
 
 
+def summary(widget: QWidget, counts: object) -> str:
+    """"2 succeeded, 1 converting" for the open imports just refreshed."""
+    names = {"succeeded": widget.tr("succeeded"), "failed": widget.tr("failed"),
+             "processing": widget.tr("converting"), "queued": widget.tr("queued"),
+             "canceled": widget.tr("canceled"), "unknown": widget.tr("unknown to the service")}
+    if not isinstance(counts, dict) or not counts:
+        return widget.tr("Up to date: no import is still converting.")
+    parts = [f"{n} {names.get(state, state)}" for state, n in sorted(counts.items())]
+    return widget.tr("Earlier imports: %1.").replace("%1", ", ".join(parts))
+
+
 class HistoryDialog(QDialog):
     def __init__(self, session: CloudSession | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,19 +90,11 @@ class HistoryDialog(QDialog):
             return
         ledger = self.ledger
 
-        def work(report: Report) -> int:
-            for item in session.imports.list():
-                ledger.adopt(import_id=item.import_id, status=item.state.value,
-                             region=session.profile.region or None,
-                             import_url=session.imports.base, project_id=session.project_id)
-            changed = 0
-            for entry in ledger.open_imports():
-                if entry.import_id is None:
-                    continue
-                status = session.imports.status(entry.import_id)
-                changed += ledger.record_status(entry.import_id, status.state.value,
-                                                status.progress, status.error_message)
-            return changed
+        def work(report: Report) -> dict[str, int]:
+            from vmdkimport.core.submit import refresh_open_imports
+
+            return refresh_open_imports(session.imports, ledger, project_id=session.project_id,
+                                        region=session.profile.region or None)
 
         self.refresh.setEnabled(False)
         self.message.show_info(self.tr("Asking the service…"))
@@ -100,9 +103,9 @@ class HistoryDialog(QDialog):
         self.task.failed.connect(self._failed)
         self.task.start()
 
-    def _refreshed(self, changed: object) -> None:
+    def _refreshed(self, counts: object) -> None:
         self.refresh.setEnabled(True)
-        self.message.show_info(self.tr("Up to date (%1 changed).").replace("%1", str(changed)))
+        self.message.show_info(summary(self, counts))
         self.reload()
 
     def _failed(self, exc: object) -> None:

@@ -248,6 +248,30 @@ class ConnectionPage(PlanPage):
             .replace("%6", session.endpoints.import_url)
             .replace("%7", token.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")))
         self.completeChanged.emit()
+        self._follow_earlier_imports(session)
+
+    def _follow_earlier_imports(self, session: CloudSession) -> None:
+        """Imports from earlier runs are followed again as soon as we are signed in: their
+        states go to the ledger and a one-line summary joins the sign-in message."""
+        from vmdkimport.core.ledger import Ledger
+
+        def work(report: object) -> dict[str, int]:
+            from vmdkimport.core.submit import refresh_open_imports
+
+            ledger = Ledger()
+            if not ledger.open_imports():
+                return {}
+            return refresh_open_imports(session.imports, ledger, project_id=session.project_id,
+                                        region=self.plan.profile.region or None, adopt=False)
+
+        def done(counts: object) -> None:
+            from vmdkimport.qt.history import summary
+
+            if counts and self.plan.session is session:
+                self.message.show_info(self.message.text() + "\n" + summary(self, counts))
+
+        self.run(work, name="follow-earlier", on_success=done,
+                 on_error=lambda exc: None)  # best effort: History shows the details
 
     def _failed(self, exc: object) -> None:
         self._task_running = False
