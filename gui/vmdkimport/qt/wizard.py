@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
 
 from vmdkimport.core.error_catalog import FIELD_STEP
 from vmdkimport.core.plan import STEP_PAGE, ImportPlan, PageId
 from vmdkimport.core.rules import Field
 from vmdkimport.qt.pages.base import PlanPage
 from vmdkimport.qt.pages.connection import ConnectionPage
-from vmdkimport.qt.pages.destination import DestinationPage
-from vmdkimport.qt.pages.disk import DiskPage
-from vmdkimport.qt.pages.image import ImagePage
-from vmdkimport.qt.pages.review import ReviewPage
-from vmdkimport.qt.pages.status import StatusPage
-from vmdkimport.qt.pages.submit import SubmitPage
 from vmdkimport.qt.settings import Settings
 from vmdkimport.qt.tasks import Task
 
@@ -37,8 +32,9 @@ class ImportWizard(QWizard):
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(56, 56))
         self.settings = settings or Settings()
         self.plan = ImportPlan()
-        self.pages: dict[PageId, PlanPage] = {}
-        self._build_pages()
+        self._pages: dict[PageId, PlanPage] = {}
+        self._all_built = False
+        self._add_page(PageId.CONNECTION, ConnectionPage)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&History…"))
         self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("&About"))
         self.setButtonText(QWizard.WizardButton.CustomButton3, self.tr("Se&ttings…"))
@@ -52,17 +48,53 @@ class ImportWizard(QWizard):
         else:
             self.resize(820, 640)
 
-    def _build_pages(self) -> None:
-        factories: list[tuple[PageId, type[PlanPage]]] = [
-            (PageId.CONNECTION, ConnectionPage), (PageId.DISK, DiskPage),
-            (PageId.DESTINATION, DestinationPage), (PageId.IMAGE, ImagePage),
-            (PageId.REVIEW, ReviewPage), (PageId.SUBMIT, SubmitPage),
-            (PageId.STATUS, StatusPage),
-        ]
-        for page_id, factory in factories:
-            page = factory(self)
-            self.pages[page_id] = page
-            self.setPage(int(page_id), page)
+    # --- pages: the first one at once, the others right after the first paint --------------
+    @property
+    def pages(self) -> dict[PageId, PlanPage]:
+        """Every page (built now if the first paint has not yet caused it)."""
+        self.ensure_pages()
+        return self._pages
+
+    def _add_page(self, page_id: PageId, factory: type[PlanPage]) -> None:
+        page = factory(self)
+        self._pages[page_id] = page
+        self.setPage(int(page_id), page)
+
+    def ensure_pages(self) -> None:
+        """Build pages 2-7. Deferred so the window appears without waiting for them (their
+        modules and widgets are most of the start-up cost); built 50 ms after showing, or
+        as soon as anything needs them."""
+        if self._all_built:
+            return
+        self._all_built = True
+        from vmdkimport.qt.pages.destination import DestinationPage
+        from vmdkimport.qt.pages.disk import DiskPage
+        from vmdkimport.qt.pages.image import ImagePage
+        from vmdkimport.qt.pages.review import ReviewPage
+        from vmdkimport.qt.pages.status import StatusPage
+        from vmdkimport.qt.pages.submit import SubmitPage
+
+        for page_id, factory in ((PageId.DISK, DiskPage), (PageId.DESTINATION, DestinationPage),
+                                 (PageId.IMAGE, ImagePage), (PageId.REVIEW, ReviewPage),
+                                 (PageId.SUBMIT, SubmitPage), (PageId.STATUS, StatusPage)):
+            self._add_page(page_id, factory)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._all_built:
+            QTimer.singleShot(50, self.ensure_pages)
+
+    def setStartId(self, page_id: int) -> None:
+        self.ensure_pages()
+        super().setStartId(page_id)
+
+    def page(self, page_id: int) -> QWizardPage:
+        self.ensure_pages()
+        return super().page(page_id)
+
+    def pageIds(self) -> list[int]:
+        self.ensure_pages()
+        return super().pageIds()
 
     def _custom_button(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:
@@ -100,6 +132,9 @@ class ImportWizard(QWizard):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def nextId(self) -> int:
+        page = self.currentPage()
+        if page is not None and page.isComplete():
+            self.ensure_pages()  # Next is about to be usable: the next page must exist
         current = PageId(self.currentId()) if self.currentId() >= 0 else PageId.CONNECTION
         following = self.plan.next_page(current)
         return -1 if following is None else int(following)
