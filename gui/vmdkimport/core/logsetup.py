@@ -8,11 +8,8 @@ any log record that would contain one is rewritten before a handler sees it.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import threading
 from pathlib import Path
-
-from vmdkimport.core import paths
 
 _secrets: set[str] = set()
 _secrets_lock = threading.Lock()
@@ -64,7 +61,10 @@ def configure(level: int = logging.WARNING, *, log_file: Path | None = None,
     console.addFilter(redactor)
     root.addHandler(console)
     if log_file is not None:
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=5_000_000,
+        # only when a log file is set up (the wizard's pages need none of this at start)
+        from logging.handlers import RotatingFileHandler
+
+        handler = RotatingFileHandler(log_file, maxBytes=5_000_000,
                                                        backupCount=3, encoding="utf-8")
         handler.setLevel(file_level)
         handler.setFormatter(logging.Formatter(
@@ -75,4 +75,6 @@ def configure(level: int = logging.WARNING, *, log_file: Path | None = None,
 
 
 def default_log_file() -> Path:
+    from vmdkimport.core import paths
+
     return paths.log_dir() / "vmdkimport.log"

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -438,6 +437,8 @@ def suggest_image_name(file_name: str) -> str:
 
 def new_image_id() -> str:
     """A fresh image id in the form the service accepts."""
+    import uuid  # here, not at import: it is needed only when the user asks for an id
+
     return str(uuid.uuid4())
 
 

@@ -8,7 +8,6 @@ layout, ``<container>_segments/<object>/<mtime>/<size>/<segment size>/<index:08d
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from enum import StrEnum
@@ -113,6 +112,8 @@ class UploadIdentity:
     def key(self) -> str:
         """A short stable id for the local journal's file name."""
         raw = f"{self.container}\0{self.segment_prefix}".encode()
+        import hashlib  # here, not at import: loading OpenSSL costs the wizard's start
+
         return hashlib.sha256(raw).hexdigest()[:32]
 
     def source_tag(self) -> str:
