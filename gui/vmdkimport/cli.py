@@ -8,6 +8,7 @@ the keyring: there is deliberately no ``--password`` option (it would land in sh
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import logging
@@ -17,7 +18,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -319,6 +320,23 @@ def _storage(args: argparse.Namespace) -> tuple[ObjectStorageClient, Callable[[]
     return session.storage, session.close
 
 
+@contextlib.contextmanager
+def _first_ctrl_c_cancels(cancel: Callable[[], None], message: str = "") -> Iterator[None]:
+    """The first Ctrl-C stops a long step cleanly (through ``cancel``: a journal or no partial
+    file is left); a second one interrupts at once."""
+    def on_interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if message:
+            print("\n" + message, file=sys.stderr)
+        cancel()
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class ProgressLine:
     """One self-rewriting line on a terminal; silent when stderr is not one."""
 
@@ -552,24 +570,18 @@ def cmd_upload(args: argparse.Namespace) -> int:
     control = TransferControl()
     progress = ProgressLine(sys.stderr.isatty() and not args.json)
 
-    def on_interrupt(signum: int, frame: object) -> None:
-        # First Ctrl-C: stop cleanly (the journal is kept). Second: stop now.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        print("\nStopping; run the same command again to resume.", file=sys.stderr)
-        control.cancel()
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
     result = None
     try:
-        for event in Uploader(storage, request, control).run():
-            progress.show(event, force=event.result is not None)
-            result = event.result or result
+        with _first_ctrl_c_cancels(control.cancel,
+                                   "Stopping; run the same command again to resume."):
+            for event in Uploader(storage, request, control).run():
+                progress.show(event, force=event.result is not None)
+                result = event.result or result
     except UploadCancelled:
         progress.close()
         print("Upload cancelled. Run the same command again to resume it.", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        signal.signal(signal.SIGINT, previous)
         progress.close()
         close()
     assert result is not None
@@ -605,20 +617,15 @@ def cmd_inspect(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\rConverting with qemu-img: {percent:5.1f}%")
             sys.stderr.flush()
 
-    def on_interrupt(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        cancel.set()
-
-    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        output = qemu.convert_to_stream_optimized(
-            found.conversion.source, args.convert, on_progress=on_progress, cancel=cancel,
-            source_format=found.conversion.source_format)
+        with _first_ctrl_c_cancels(cancel.set):
+            output = qemu.convert_to_stream_optimized(
+                found.conversion.source, args.convert, on_progress=on_progress,
+                cancel=cancel, source_format=found.conversion.source_format)
     except OperationCancelled:
         print("\nConversion cancelled; nothing was left behind.", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
-        signal.signal(signal.SIGINT, previous)
         if tty:
             sys.stderr.write("\n")
     converted = preflight.inspect(output)

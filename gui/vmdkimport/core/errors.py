@@ -159,7 +159,7 @@ class ApiError(VmdkImportError):
         if message is None:
             excerpt = _excerpt(response.text)
         return cls(
-            status=response.status_code, service=service, url=_safe_url(response.url),
+            status=response.status_code, service=service, url=url_without_query(response.url),
             error_code=code, server_message=message, request_id=request_id_of(response),
             body_excerpt=excerpt, retry_after=retry_after_of(response),
         )
@@ -194,6 +194,6 @@ def _excerpt(text: str, limit: int = 200) -> str | None:
     return plain[:limit] or None
 
 
-def _safe_url(url: str | None) -> str:
+def url_without_query(url: str | None) -> str:
     """The URL without its query string (queries may one day carry signatures)."""
     return (url or "").split("?", 1)[0]

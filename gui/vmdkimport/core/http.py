@@ -22,7 +22,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from vmdkimport import __version__
-from vmdkimport.core.errors import ApiError, TransportError
+from vmdkimport.core.errors import ApiError, TransportError, url_without_query
 from vmdkimport.core.httpsettings import HttpSettings as HttpSettings  # re-exported
 
 log = logging.getLogger(__name__)
@@ -131,37 +131,38 @@ class HttpClient:
             raise TransportError(
                 f"The TLS certificate of {_host(url)} could not be verified ({_reason(exc)}). "
                 "If your company inspects TLS traffic, set its CA bundle in the settings.",
-                url=_path_free(url),
+                url=url_without_query(url),
             ) from None
         except requests.exceptions.ProxyError as exc:
             raise TransportError(
                 f"The proxy refused or failed the connection to {_host(url)} ({_reason(exc)}).",
-                url=_path_free(url),
+                url=url_without_query(url),
             ) from None
         except requests.exceptions.ConnectTimeout as exc:
             raise TransportError(
-                f"Connecting to {_host(url)} timed out ({_reason(exc)}).", url=_path_free(url)
+                f"Connecting to {_host(url)} timed out ({_reason(exc)}).",
+                url=url_without_query(url),
             ) from None
         except requests.exceptions.ConnectionError as exc:
             # A connection that broke after the request was sent may have been carried out.
             sent = method not in ("GET", "HEAD") and not _is_connect_failure(exc)
             raise TransportError(
                 f"The connection to {_host(url)} failed ({_reason(exc)}).",
-                url=_path_free(url), outcome_unknown=sent,
+                url=url_without_query(url), outcome_unknown=sent,
             ) from None
         except requests.exceptions.Timeout as exc:
             raise TransportError(
                 f"{_host(url)} did not answer in time ({_reason(exc)}).",
-                url=_path_free(url), outcome_unknown=method not in ("GET", "HEAD"),
+                url=url_without_query(url), outcome_unknown=method not in ("GET", "HEAD"),
             ) from None
         except requests.exceptions.RequestException as exc:
             raise TransportError(
-                f"The request to {_host(url)} failed ({_reason(exc)}).", url=_path_free(url),
+                f"The request to {_host(url)} failed ({_reason(exc)}).", url=url_without_query(url),
                 outcome_unknown=method not in ("GET", "HEAD"),
             ) from None
         elapsed = time.monotonic() - started
         rid = request_id_of(response)
-        log.debug("%s %s -> %s in %.2f s%s", method, _path_free(url), response.status_code,
+        log.debug("%s %s -> %s in %.2f s%s", method, url_without_query(url), response.status_code,
                   elapsed, f" [{rid}]" if rid else "")
         if response.status_code < 400 or response.status_code in set(ok):
             return response
@@ -208,7 +209,3 @@ def _host(url: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url).netloc or url
-
-
-def _path_free(url: str) -> str:
-    return url.split("?", 1)[0]

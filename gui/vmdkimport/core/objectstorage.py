@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
-from vmdkimport.core.errors import ApiError, VmdkImportError
+from vmdkimport.core.errors import ApiError, ConfigError, VmdkImportError
 from vmdkimport.core.http import HttpClient
-from vmdkimport.core.rules import container_error
+from vmdkimport.core.rules import Field, container_error
 from vmdkimport.core.service import ServiceClient, TokenSource
 
 #: K5's documented single-PUT limit when the server does not publish /info
@@ -94,9 +94,6 @@ class ObjectStorageClient(ServiceClient):
         """Create ``name``; True if it was new. Names are checked by our location rule first."""
         error = container_error(name)
         if error:
-            from vmdkimport.core.errors import ConfigError
-            from vmdkimport.core.rules import Field
-
             raise ConfigError(error, "Choose another container name.", Field.CONTAINER)
         response = self.call("PUT", self.url(name), data=b"")
         return response.status_code == 201

@@ -288,6 +288,7 @@ class Uploader:
         self._abort = threading.Event()
         self._error: BaseException | None = None
         self._phase = Phase.CHECKING
+        self._source_tag = ""
         self._total = 0
         self._segments_total = 0
 
@@ -348,6 +349,7 @@ class Uploader:
         hasher.start()
         self._phase = Phase.UPLOADING
         try:
+            self._source_tag = identity.source_tag()
             yield from self._transfer(identity, segments, single, present, journal, frontier)
             self._phase = Phase.HASHING
             while hasher.is_alive():
@@ -566,7 +568,7 @@ class Uploader:
                                 on_sent=lambda n: self._sent(seg.index, n), abort=self._abort)
             headers = {"X-Auth-Token": token.value}
             if single:
-                headers[META_SOURCE] = self._source_tag()
+                headers[META_SOURCE] = self._source_tag
             try:
                 response = self.storage.http.request(
                     "PUT", url, service=self.storage.service, headers=headers,
@@ -610,10 +612,6 @@ class Uploader:
             return
         assert last is not None
         raise SegmentFailed(seg, req.max_attempts, last)
-
-    def _source_tag(self) -> str:
-        size, mtime = self.request.source.stat()
-        return f"{size}:{mtime}:{self.request.source.offset}"
 
     def _refused(self, token: Token) -> None:
         self.storage.tokens.invalidate(token)
