@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from vmdkimport.core.error_catalog import FIELD_STEP
 from vmdkimport.core.plan import STEP_PAGE, ImportPlan, PageId
@@ -12,7 +14,11 @@ from vmdkimport.core.rules import Field
 from vmdkimport.qt.pages.base import PlanPage
 from vmdkimport.qt.pages.connection import ConnectionPage
 from vmdkimport.qt.settings import Settings
-from vmdkimport.qt.tasks import Task
+
+# PySide6 builds each class's Python type (and its enums) on first use: the ones the first
+# paint does not need are imported where used.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShowEvent
 
 
 class ImportWizard(QWizard):
@@ -27,9 +33,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         # The logo also gives the header the height of two subtitle lines, which long (and
         # translated) subtitles need: QWizard does not grow the header for a wrapped one.
-        from vmdkimport.qt.app import app_icon
-
-        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(56, 56))
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo())
         self.settings = settings or Settings()
         self.plan = ImportPlan()
         self._pages: dict[PageId, PlanPage] = {}
@@ -114,6 +118,7 @@ class ImportWizard(QWizard):
     def show_about(self) -> None:
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
 
         from vmdkimport import __version__
         from vmdkimport.core import paths
@@ -149,8 +154,12 @@ class ImportWizard(QWizard):
         return self.pages[target].focus_field(field)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from vmdkimport.qt.tasks import Task
+
         running = [t for t in Task.running() if t.name == "upload"]
         if running:
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self, self.tr("Upload in progress"),
                 self.tr("An upload is running. Stop it? It resumes where it stopped the next "
@@ -161,3 +170,16 @@ class ImportWizard(QWizard):
         self.settings.set_geometry(self.saveGeometry())
         Task.shutdown_all()
         super().closeEvent(event)
+
+
+def _logo() -> QPixmap:
+    """The header logo from PNGs rendered from the application's SVG (1x and 2x for high-DPI
+    screens): rendering the SVG costs ~3 ms of the first paint. tests/qt/test_icons.py checks
+    they still match the SVG."""
+    from pathlib import Path
+
+    icons = Path(__file__).resolve().parent / "icons"
+    icon = QIcon()
+    for size in (56, 112):
+        icon.addFile(str(icons / f"logo-{size}.png"))
+    return icon.pixmap(56, 56)

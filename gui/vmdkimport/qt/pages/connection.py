@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,8 @@ from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 # window opens: they cost more than the rest of the wizard's start. The keyring is first asked
 # on a worker thread once the page is shown (see _start_keyring_probe).
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
     from vmdkimport.core.session import CloudSession
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard

@@ -1,0 +1,41 @@
+"""The header logo's PNGs are renderings of the application SVG, not a drifting copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QIcon, QImage
+
+ICONS = Path(__file__).resolve().parents[2] / "gui" / "vmdkimport" / "qt" / "icons"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "icons"
+
+
+def test_packaged_svg_is_the_resources_svg() -> None:
+    assert (ICONS / "vmdkimport.svg").read_bytes() == (RESOURCES / "vmdkimport.svg").read_bytes()
+
+
+@pytest.mark.parametrize("size", [56, 112])
+def test_logo_png_matches_the_svg(qapp: object, size: int) -> None:
+    rendered = QIcon(str(ICONS / "vmdkimport.svg")).pixmap(size, size).toImage()
+    stored = QImage(str(ICONS / f"logo-{size}.png"))
+    assert stored.size() == rendered.size()
+    fmt = QImage.Format.Format_ARGB32
+    a, b = rendered.convertToFormat(fmt), stored.convertToFormat(fmt)
+    worst = max(
+        abs(((a.pixel(x, y) >> shift) & 0xFF) - ((b.pixel(x, y) >> shift) & 0xFF))
+        for x in range(size) for y in range(size) for shift in (0, 8, 16, 24))
+    # regenerate with: QIcon(svg).pixmap(n, n).save("logo-<n>.png") for n in 56, 112
+    assert worst <= 2, f"logo-{size}.png no longer matches vmdkimport.svg"
+
+
+def test_wizard_header_shows_the_logo(qtbot: object) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from vmdkimport.qt.wizard import ImportWizard
+
+    wizard = ImportWizard()
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    logo = wizard.pixmap(QWizard.WizardPixmap.LogoPixmap)
+    assert not logo.isNull()
+    assert logo.width() == 56
