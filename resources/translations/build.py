@@ -1,8 +1,8 @@
 """Update and compile the translations: ``python resources/translations/build.py``.
 
-1. Regenerate ``gui/vmdkimport/qt/catalog_tr.py`` from the error catalog and the core texts the
-   Image page shows (OS descriptions, the OS type warning, the static problem details of
-   ``rules.py``), so lupdate sees them.
+1. Regenerate ``gui/vmdkimport/qt/catalog_tr.py`` from the error catalog, the OS type list and
+   every ``Text(...)`` template of the core (findings, problem details, error messages; see
+   ``vmdkimport/core/text.py``), so lupdate sees them.
 2. ``pyside6-lupdate`` every module under ``gui/vmdkimport/qt`` into ``vmdkimport_ja.ts``.
 3. ``pyside6-lrelease`` the .ts files into ``gui/vmdkimport/qt/translations/*.qm``, which
    ship inside the package.
@@ -23,44 +23,29 @@ HERE = Path(__file__).resolve().parent
 LANGUAGES = ("ja",)
 
 
-def _constants(node: ast.expr | None) -> list[str]:
-    """The plain string literals of ``node`` (itself or a tuple's elements); f-strings and
-    concatenations with variables are dynamic and left out."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, ast.Tuple):
-        return [t for element in node.elts for t in _constants(element)]
-    return []
-
-
-def static_details() -> list[str]:
-    """The problem details of ``rules.py`` that are plain literals: what its check functions
-    return and what ``check_body`` passes to ``_problem``, plus the one ``plan.py`` adds."""
+def text_templates() -> list[str]:
+    """Every ``Text("...")`` template of the core, in file and line order (see core/text.py:
+    the template is always a literal first argument, so the syntax tree has them all)."""
     texts: list[str] = []
-    core = ROOT / "gui" / "vmdkimport" / "core"
-    tree = ast.parse((core / "rules.py").read_text(encoding="utf-8"))
-    for function in tree.body:
-        if not isinstance(function, ast.FunctionDef) or not (
-                function.name.endswith("_error") or function.name in ("parse_location",
-                                                                      "check_body")):
+    for path in sorted((ROOT / "gui" / "vmdkimport" / "core").glob("*.py")):
+        if path.name == "text.py":  # where Text is defined, and its list separator
+            texts.append(", ")
             continue
-        for node in ast.walk(function):
-            if isinstance(node, ast.Return):
-                texts += _constants(node.value)
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id == "_problem" and len(node.args) == 3:
-                texts += _constants(node.args[2])
-    plan = ast.parse((core / "plan.py").read_text(encoding="utf-8"))
-    for node in ast.walk(plan):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "Problem" and len(node.args) == 4:
-            texts += _constants(node.args[3])
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)
+                 and isinstance(node.func, ast.Name) and node.func.id == "Text" and node.args]
+        for call in sorted(calls, key=lambda c: (c.lineno, c.col_offset)):
+            first = call.args[0]
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                raise SystemExit(f"{path.name}:{call.lineno}: Text() needs a literal template")
+            texts.append(first.value)
     return texts
 
 
 def core_texts() -> list[str]:
     """Every English text of the Qt-free core that the wizard translates in the "catalog"
-    context: the error catalog's messages and actions, then what the Image page shows."""
+    context: the error catalog's messages and actions, what the Image page shows, and every
+    ``Text`` template (findings, problem details, error messages)."""
     sys.path.insert(0, str(ROOT / "gui"))
     from vmdkimport.core import rules
     from vmdkimport.core.error_catalog import all_entries
@@ -70,9 +55,7 @@ def core_texts() -> list[str]:
         found += [entry.message, entry.action]
     found += [t.description for t in rules.OS_TYPES]
     found.append(rules.OS_TYPE_WARNING)
-    # The "missing parameter" details are f-strings over a fixed list: an empty body gives them.
-    found += [problem.detail for problem in rules.check_body({})]
-    found += static_details()
+    found += text_templates()
     texts: list[str] = []
     for text in found:
         if text not in texts:

@@ -31,6 +31,10 @@ TS = HERE / "vmdkimport_ja.ts"
 QM = ROOT / "gui" / "vmdkimport" / "qt" / "translations" / "vmdkimport_ja.qm"
 CATALOG_TR = ROOT / "gui" / "vmdkimport" / "qt" / "catalog_tr.py"
 PLACEHOLDER = re.compile(r"%\d+")
+#: a str.format field of a core Text template: {name}, {name!r}, {name:spec}
+FIELD = re.compile(r"\{(\w+)(?:![rsa])?(?::[^{}]*)?\}")
+#: five English words in a row: a sentence the translation missed
+ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){4,}\b")
 
 
 def _build_script() -> ModuleType:
@@ -67,6 +71,22 @@ def test_catalog_lists_what_the_image_page_translates() -> None:
     assert rules.OS_TYPE_WARNING in texts
     assert "The image name is empty." in texts  # a static problem detail
     assert "Enter the name." in texts  # a "missing parameter" detail
+    # a Text template with fields, from the rules and from the pre-flight
+    assert "The image name has {count} characters; at most {limit} are allowed." in texts
+    assert any("{what}" in text for text in texts)
+
+
+def test_every_text_template_of_the_core_is_in_the_catalog() -> None:
+    """A Text built anywhere in the core is listed for translation (build.py finds it)."""
+    from vmdkimport.core import preflight, secrets
+    from vmdkimport.core.destination import DestinationCheck, DestinationKind
+
+    texts = set(_build_script().core_texts())
+    samples = [secrets.unavailable_reason() or "", DestinationCheck(
+        DestinationKind.RESUME, segments_present=3, segments_total=9).message()]
+    for sample in samples:
+        assert getattr(sample, "template", sample) in texts or not sample
+    assert preflight.EXPORT_OVF.template in texts  # a phrase used inside other sentences
 
 
 def test_every_message_is_translated_with_its_placeholders() -> None:
@@ -79,6 +99,8 @@ def test_every_message_is_translated_with_its_placeholders() -> None:
             problems.append(f"{context}: {source!r} is not translated")
         elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
             problems.append(f"{context}: {source!r} -> {text!r} changes the placeholders")
+        elif sorted(FIELD.findall(source)) != sorted(FIELD.findall(text)):
+            problems.append(f"{context}: {source!r} -> {text!r} changes the {{fields}}")
         elif ("%p%" in source) != ("%p%" in text):
             problems.append(f"{context}: {source!r} -> {text!r} changes %p%")
         elif re.search(r"&\w", source) and not re.search(r"\(&\w\)", text):
@@ -146,3 +168,58 @@ def test_error_text_is_japanese_with_the_reference_untranslated(japanese: None) 
     assert "HTTP 400" in text
     assert "req-0123abcd" in text
     assert "The OS type" not in text
+
+
+def test_disk_page_findings_are_japanese(japanese: None, qtbot: QtBot, tmp_path: Path) -> None:
+    """A refused file: the pre-flight's findings and fix are built by the core in English,
+    with the file's details in them, and still reach the user in Japanese."""
+    import gzip
+
+    from vmdkimport.qt.pages.disk import DiskPage
+
+    disk = tmp_path / "web01.vmdk"
+    disk.write_bytes(gzip.compress(b"not a disk" * 1000))
+    wizard = ImportWizard()
+    qtbot.addWidget(wizard)
+    page = wizard.pages[PageId.DISK]
+    assert isinstance(page, DiskPage)
+    page.choose_file(disk)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=10_000)
+    shown = page.details.toPlainText()
+    assert "gzip" in shown
+    assert not page.isComplete()
+    # the sentence names the detected kind, itself translated inside the translated sentence
+    assert i18n.core(disk_kind := _gzip_kind()) in shown
+    assert disk_kind not in shown
+    assert not ENGLISH.search(shown), ENGLISH.search(shown)
+
+
+def _gzip_kind() -> str:
+    import io
+
+    from vmdkimport.core.diskformat import Reader, detect
+
+    data = b"\x1f\x8b" + bytes(4094)
+    return detect(Reader(io.BytesIO(data), len(data), name="x.gz")).description
+
+
+def test_image_page_problem_with_numbers_is_japanese(japanese: None, qtbot: QtBot) -> None:
+    wizard = ImportWizard()
+    qtbot.addWidget(wizard)
+    page = wizard.pages[PageId.IMAGE]
+    assert isinstance(page, ImagePage)
+    page.name.setText("x" * 300)
+    shown = page.problem_text(rules.Field.NAME)
+    assert shown == "イメージ名が300文字あります。指定できるのは255文字までです。"
+
+
+def test_sign_in_problem_lists_missing_items_in_japanese(japanese: None) -> None:
+    from vmdkimport.core.errors import ConfigError
+    from vmdkimport.core.identity import PasswordCredentials
+
+    with pytest.raises(ConfigError) as caught:
+        PasswordCredentials(identity_url="https://id.example.com/v3", domain="", username="u",
+                            password="", project_name="p").check()
+    text = i18n.error_text(caught.value)
+    assert text.startswith("サインインには次の項目が必要です: 契約番号、パスワード。"), text
+    assert str(caught.value).startswith("Sign-in needs: contract number, password.")

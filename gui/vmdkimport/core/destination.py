@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from vmdkimport.core.objectstorage import DEFAULT_MAX_FILE_SIZE, ObjectStorageClient
 from vmdkimport.core.segments import UploadIdentity, choose_segment_size, plan_segments
+from vmdkimport.core.text import Text
 from vmdkimport.core.uploader import META_SOURCE, Manifest, UploadRequest
 
 
@@ -38,17 +39,20 @@ class DestinationCheck:
 
     def message(self) -> str:
         if self.kind is DestinationKind.NEW:
-            return "No object has this name yet: the disk will be uploaded."
+            return Text("No object has this name yet: the disk will be uploaded.")
         if self.kind is DestinationKind.IDENTICAL:
-            return "This disk is already there (uploaded earlier): nothing will be sent."
+            return Text("This disk is already there (uploaded earlier): nothing will be sent.")
         if self.kind is DestinationKind.RESUME:
-            return (f"An interrupted upload of this disk was found: {self.segments_present} of "
-                    f"{self.segments_total} segments are already there. The upload resumes.")
-        text = f"Another object of {self.existing_size} bytes already has this name."
+            return Text("An interrupted upload of this disk was found: {present} of {total} "
+                        "segments are already there. The upload resumes.",
+                        present=self.segments_present, total=self.segments_total)
         if self.same_size:
-            text += (" It has the same size: before sending anything, the upload compares it "
-                     "with your disk and keeps it if they are the same.")
-        return text + " Choose another name, or allow replacing it."
+            return Text("Another object of {size} bytes already has this name. It has the same "
+                        "size: before sending anything, the upload compares it with your disk "
+                        "and keeps it if they are the same. Choose another name, or allow "
+                        "replacing it.", size=self.existing_size)
+        return Text("Another object of {size} bytes already has this name. Choose another name, "
+                    "or allow replacing it.", size=self.existing_size)
 
 
 def check_destination(storage: ObjectStorageClient, request: UploadRequest

@@ -44,6 +44,7 @@ from typing import BinaryIO, Final
 
 from vmdkimport.core.errors import Cancelled, VmdkImportError
 from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 SECTOR: Final = 512
 #: how much of the start of a file detection reads (covers MBR, GPT at LBA 1 for 512- and
@@ -70,7 +71,7 @@ class DiskFormatError(VmdkImportError):
 
     def __init__(self, message: str, action: str = "") -> None:
         super().__init__(message)
-        self.action = action or (
+        self.action = action or Text(
             "Copy or export the disk again from its source (in binary mode), then check the new "
             "file."
         )
@@ -80,25 +81,26 @@ class OperationCancelled(Cancelled):
     """The user cancelled a conversion or an extraction; no partial output was kept."""
 
     field = Field.DISK
-    action = "Start it again when you are ready."
+    action = Text("Start it again when you are ready.")
 
 
 def read_error(path: object, exc: OSError) -> DiskReadError:
     """A :class:`DiskReadError` with a plain message for ``exc``, which happened on ``path``."""
+    name = str(path)
     if isinstance(exc, FileNotFoundError):
-        return DiskReadError(f"The file {path} does not exist.",
-                             "Check the path and the file name, then choose the file again.")
+        return DiskReadError(Text("The file {path} does not exist.", path=name),
+                             Text("Check the path and the file name, then choose the file again."))
     if isinstance(exc, IsADirectoryError):
-        return DiskReadError(f"{path} is a folder, not a disk file.",
-                             "Choose the .vmdk (or .ova, .ovf, .vmx) file inside it.")
+        return DiskReadError(Text("{path} is a folder, not a disk file.", path=name),
+                             Text("Choose the .vmdk (or .ova, .ovf, .vmx) file inside it."))
     if isinstance(exc, PermissionError):
-        return DiskReadError(f"You are not allowed to read {path}.",
-                             "Ask for read access to the file, or copy it to a folder of yours "
-                             "(if it belongs to a running VM, shut the VM down first).")
-    reason = exc.strerror or exc.__class__.__name__
-    return DiskReadError(f"{path} could not be read: {reason}.",
-                         "Check that the disk or network share holding the file is reachable, "
-                         "then try again.")
+        return DiskReadError(Text("You are not allowed to read {path}.", path=name),
+                             Text("Ask for read access to the file, or copy it to a folder of "
+                                  "yours (if it belongs to a running VM, shut the VM down first)."))
+    reason = exc.strerror or exc.__class__.__name__  # the system's words: not translated
+    return DiskReadError(Text("{path} could not be read: {reason}.", path=name, reason=reason),
+                         Text("Check that the disk or network share holding the file is "
+                              "reachable, then try again."))
 
 
 class Reader:
@@ -149,7 +151,7 @@ class Detected:
     #: "vmdk", "qcow2", "vhd", ..., "tar", "xml", "text", "empty", "unknown"
     kind: str
     #: in words, for the user: "a QEMU qcow2 disk image (version 3)"
-    description: str
+    description: Text
     #: the ``-f`` name qemu-img reads it with, when it can be converted to a VMDK
     qemu_format: str | None = None
     #: the size of the virtual disk, when the header says it cheaply
@@ -159,18 +161,18 @@ class Detected:
     #: a disk image whose contents could become an image (as opposed to an archive or an ISO)
     is_disk: bool = False
     #: something more to say (a backing file, a differencing VHD, ...)
-    note: str | None = None
+    note: Text | None = None
 
 
-_COMPRESSED: Final[tuple[tuple[bytes, str, str], ...]] = (
-    (b"\x1f\x8b", "gzip", "a gzip-compressed file"),
-    (b"\xfd7zXZ\x00", "xz", "an xz-compressed file"),
-    (b"\x28\xb5\x2f\xfd", "zstd", "a Zstandard-compressed file"),
-    (b"7z\xbc\xaf\x27\x1c", "7z", "a 7-Zip archive"),
-    (b"Rar!\x1a\x07", "rar", "a RAR archive"),
-    (b"PK\x03\x04", "zip", "a ZIP archive"),
-    (b"PK\x05\x06", "zip", "an (empty) ZIP archive"),
-    (b"PK\x07\x08", "zip", "a ZIP archive"),
+_COMPRESSED: Final[tuple[tuple[bytes, str, Text], ...]] = (
+    (b"\x1f\x8b", "gzip", Text("a gzip-compressed file")),
+    (b"\xfd7zXZ\x00", "xz", Text("an xz-compressed file")),
+    (b"\x28\xb5\x2f\xfd", "zstd", Text("a Zstandard-compressed file")),
+    (b"7z\xbc\xaf\x27\x1c", "7z", Text("a 7-Zip archive")),
+    (b"Rar!\x1a\x07", "rar", Text("a RAR archive")),
+    (b"PK\x03\x04", "zip", Text("a ZIP archive")),
+    (b"PK\x05\x06", "zip", Text("an (empty) ZIP archive")),
+    (b"PK\x07\x08", "zip", Text("a ZIP archive")),
 )
 
 _DESCRIPTOR_RE: Final = re.compile(rb"^\s*createType\s*=", re.MULTILINE)
@@ -212,90 +214,103 @@ def detect(reader: Reader) -> Detected:
     """Name the format of ``reader``'s content from its magic numbers."""
     size = reader.size
     if size == 0:
-        return Detected("empty", "an empty file (0 bytes)")
+        return Detected("empty", Text("an empty file (0 bytes)"))
     head = reader.read_at(0, HEAD_BYTES)
     padded = head.ljust(HEAD_BYTES, b"\x00")
 
     if head.startswith(b"KDMV"):
-        return Detected("vmdk", "a VMware sparse disk (hosted sparse extent)", "vmdk",
+        return Detected("vmdk", Text("a VMware sparse disk (hosted sparse extent)"), "vmdk",
                         variant="sparse", is_disk=True)
     if head.startswith(b"COWD"):
         capacity = _u32le(padded, 12) * SECTOR
-        return Detected("vmdk", "an ESX sparse extent (COWD), the data file of a vmfsSparse "
-                        "snapshot or disk", None, capacity or None, variant="cowd", is_disk=True)
+        return Detected("vmdk", Text("an ESX sparse extent (COWD), the data file of a vmfsSparse "
+                                     "snapshot or disk"),
+                        None, capacity or None, variant="cowd", is_disk=True)
     if head.startswith(struct.pack("<Q", 0xCAFEBABE)):
-        return Detected("vmdk", "an ESXi SE sparse extent (seSparse), the data file of a "
-                        "snapshot or thin disk on a VMFS datastore", None,
+        return Detected("vmdk", Text("an ESXi SE sparse extent (seSparse), the data file of a "
+                                     "snapshot or thin disk on a VMFS datastore"), None,
                         _u64le(padded, 16) * SECTOR or None, variant="sesparse", is_disk=True)
     if head.startswith(b"QFI\xfb"):
         version = _u32be(padded, 4)
         backing = _u64be(padded, 8) != 0
         name = "qcow2" if version >= 2 else "qcow"
-        return Detected(name, f"a QEMU {name} disk image (version {version})", name,
+        return Detected(name, Text("a QEMU {name} disk image (version {version})", name=name,
+                                   version=version), name,
                         _u64be(padded, 24) or None, is_disk=True,
-                        note="It is an overlay on a backing file." if backing else None)
+                        note=Text("It is an overlay on a backing file.") if backing else None)
     if head.startswith(b"QED\x00"):
-        return Detected("qed", "a QEMU QED disk image", "qed", _u64le(padded, 48) or None,
+        return Detected("qed", Text("a QEMU QED disk image"), "qed", _u64le(padded, 48) or None,
                         is_disk=True)
     if head.startswith(b"vhdxfile"):
-        return Detected("vhdx", "a Hyper-V VHDX disk image", "vhdx", is_disk=True)
+        return Detected("vhdx", Text("a Hyper-V VHDX disk image"), "vhdx", is_disk=True)
     if head.startswith(b"conectix"):
-        return _vhd(padded, "a dynamic")
+        return _vhd(padded, _VHD_DYNAMIC)
     if _u32le(padded, 64) == 0xBEDA107F:
-        return Detected("vdi", "a VirtualBox VDI disk image", "vdi", _u64le(padded, 0x170) or None,
-                        is_disk=True)
+        return Detected("vdi", Text("a VirtualBox VDI disk image"), "vdi",
+                        _u64le(padded, 0x170) or None, is_disk=True)
     if head.startswith((b"WithoutFreeSpace", b"WithouFreSpacExt")):
-        return Detected("parallels", "a Parallels disk image", "parallels",
+        return Detected("parallels", Text("a Parallels disk image"), "parallels",
                         _u64le(padded, 36) * SECTOR or None, is_disk=True)
     for magic, kind, description in _COMPRESSED:
         if head.startswith(magic):
             return Detected(kind, description)
     if head.startswith(b"BZh") and head[3:4] in b"123456789" and head[3:4]:
-        return Detected("bzip2", "a bzip2-compressed file")
+        return Detected("bzip2", Text("a bzip2-compressed file"))
     if padded[257:262] == b"ustar":
-        return Detected("tar", "a tar archive")
+        return Detected("tar", Text("a tar archive"))
 
     if looks_like_text(head):
         text = head.lstrip(b"\xef\xbb\xbf").lstrip()
         if text.startswith(b"# Disk DescriptorFile") or _DESCRIPTOR_RE.search(head):
-            return Detected("vmdk", "a VMDK descriptor (text) file", "vmdk",
+            return Detected("vmdk", Text("a VMDK descriptor (text) file"), "vmdk",
                             variant="descriptor", is_disk=True)
         if text.startswith(b"<"):
-            return Detected("xml", "an XML file")
+            return Detected("xml", Text("an XML file"))
         if _VMX_RE.search(head):
-            return Detected("vmx", "a VMware virtual machine configuration (.vmx) file")
-        return Detected("text", "a text file")
+            return Detected("vmx", Text("a VMware virtual machine configuration (.vmx) file"))
+        return Detected("text", Text("a text file"))
 
     # Formats whose signature is not at the start.
     if size >= SECTOR:
         tail = reader.read_tail(SECTOR)
         if tail.startswith(b"conectix"):
-            return _vhd(tail, "a fixed")
+            return _vhd(tail, _VHD_FIXED)
     if size > ISO_OFFSET + 6:
         volume = reader.read_at(ISO_OFFSET, 6)
         if volume[1:6] in (b"CD001", b"BEA01", b"NSR02", b"NSR03"):
-            return Detected("iso", "an ISO 9660 / UDF optical disc image (an installation or "
-                            "data DVD)")
+            return Detected("iso", Text("an ISO 9660 / UDF optical disc image (an installation or "
+                                        "data DVD)"))
     if padded[512:520] == b"EFI PART" or padded[4096:4104] == b"EFI PART":
-        return Detected("raw-gpt", "a raw disk image with a GPT partition table", "raw", size,
-                        is_disk=True)
+        return Detected("raw-gpt", Text("a raw disk image with a GPT partition table"), "raw",
+                        size, is_disk=True)
     filesystem = _filesystem(padded)
     if filesystem:
-        return Detected("filesystem", f"a single {filesystem} file system (a partition image, "
-                        "not a whole disk)")
+        return Detected("filesystem", Text("a single {filesystem} file system (a partition image, "
+                                           "not a whole disk)", filesystem=filesystem))
     if padded[510:512] == b"\x55\xaa" and _has_mbr_partitions(padded):
-        return Detected("raw-mbr", "a raw disk image with an MBR partition table", "raw", size,
-                        is_disk=True)
-    return Detected("unknown", "not a disk image format this tool recognises")
+        return Detected("raw-mbr", Text("a raw disk image with an MBR partition table"), "raw",
+                        size, is_disk=True)
+    return Detected("unknown", Text("not a disk image format this tool recognises"))
 
 
-def _vhd(footer: bytes, flavour: str) -> Detected:
+#: the VHD footer's disk types (fixed, dynamic, differencing), in words
+_VHD_FIXED: Final = 2
+_VHD_DYNAMIC: Final = 3
+_VHD_DIFFERENCING: Final = 4
+_VHD_KINDS: Final = {
+    _VHD_FIXED: Text("a fixed VHD (Virtual PC / Hyper-V) disk image"),
+    _VHD_DYNAMIC: Text("a dynamic VHD (Virtual PC / Hyper-V) disk image"),
+    _VHD_DIFFERENCING: Text("a differencing VHD (Virtual PC / Hyper-V) disk image"),
+}
+
+
+def _vhd(footer: bytes, default_type: int) -> Detected:
+    """A VHD, from its footer; ``default_type`` when the footer's disk type is unknown (where
+    the footer was found tells a dynamic disk, which has a copy at the start, from a fixed one)."""
     disk_type = _u32be(footer, 60)
-    kinds = {2: "a fixed", 3: "a dynamic", 4: "a differencing"}
-    flavour = kinds.get(disk_type, flavour)
-    note = ("A differencing VHD holds only the changes to a parent VHD."
-            if disk_type == 4 else None)
-    return Detected("vhd", f"{flavour} VHD (Virtual PC / Hyper-V) disk image", "vpc",
+    note = (Text("A differencing VHD holds only the changes to a parent VHD.")
+            if disk_type == _VHD_DIFFERENCING else None)
+    return Detected("vhd", _VHD_KINDS.get(disk_type, _VHD_KINDS[default_type]), "vpc",
                     _u64be(footer, 48) or None, is_disk=True, note=note)
 
 
@@ -346,7 +361,7 @@ def _tar_number(field: bytes) -> int:
     if field[:1] and field[0] & 0x80:  # base-256 (GNU, for sizes above 8 GiB)
         value = int.from_bytes(field[1:], "big")
         if field[0] & 0x40:
-            raise DiskFormatError("A tar header holds a negative number.")
+            raise DiskFormatError(Text("A tar header holds a negative number."))
         return value
     text = field.split(b"\x00", 1)[0].strip()
     if not text:
@@ -354,7 +369,7 @@ def _tar_number(field: bytes) -> int:
     try:
         return int(text, 8)
     except ValueError:
-        raise DiskFormatError("A tar header holds a number that is not octal.") from None
+        raise DiskFormatError(Text("A tar header holds a number that is not octal.")) from None
 
 
 def _tar_checksum_ok(block: bytes) -> bool:
@@ -375,9 +390,9 @@ def _pax_records(data: bytes) -> dict[str, str]:
         try:
             length = int(data[pos:space])
         except ValueError:
-            raise DiskFormatError("A tar extended (PAX) header is malformed.") from None
+            raise DiskFormatError(Text("A tar extended (PAX) header is malformed.")) from None
         if length <= 0 or pos + length > len(data):
-            raise DiskFormatError("A tar extended (PAX) header is malformed.")
+            raise DiskFormatError(Text("A tar extended (PAX) header is malformed."))
         key, _, value = data[space + 1:pos + length - 1].partition(b"=")
         records[key.decode("utf-8", "replace")] = value.decode("utf-8", "replace")
         pos += length
@@ -398,23 +413,26 @@ def iter_tar(reader: Reader, *, max_members: int = MAX_TAR_MEMBERS) -> Iterator[
         if len(block) < SECTOR:
             if offset >= reader.size and offset > 0:
                 return  # no end-of-archive blocks: tolerated, as GNU tar does
-            raise DiskFormatError("The tar archive ends in the middle of a header: the file is "
-                                  "truncated.")
+            raise DiskFormatError(Text("The tar archive ends in the middle of a header: the "
+                                       "file is truncated."))
         if block == b"\x00" * SECTOR:
             return
         if not _tar_checksum_ok(block):
-            raise DiskFormatError(f"The tar archive has a damaged header at byte {offset}.")
+            raise DiskFormatError(Text("The tar archive has a damaged header at byte {offset}.",
+                                       offset=offset))
         size = _tar_number(block[124:136])
         typeflag = block[156:157]
         data_offset = offset + SECTOR
         if data_offset + size > reader.size:
-            raise DiskFormatError(
+            raise DiskFormatError(Text(
                 "The tar archive is shorter than its headers say: the file is truncated "
-                f"(a member needs {data_offset + size} bytes, the file has {reader.size}).")
+                "(a member needs {needed} bytes, the file has {size}).",
+                needed=data_offset + size, size=reader.size))
         next_offset = data_offset + -(-size // SECTOR) * SECTOR
         if typeflag in (b"x", b"g", b"L", b"K"):
             if size > MAX_EXTENDED_HEADER:
-                raise DiskFormatError("The tar archive has an implausibly large extended header.")
+                raise DiskFormatError(
+                    Text("The tar archive has an implausibly large extended header."))
             data = reader.read_at(data_offset, size)
             if typeflag == b"x":
                 pax = _pax_records(data)
@@ -432,7 +450,8 @@ def iter_tar(reader: Reader, *, max_members: int = MAX_TAR_MEMBERS) -> Iterator[
             try:
                 size = int(pax["size"])
             except ValueError:
-                raise DiskFormatError("A tar extended (PAX) header is malformed.") from None
+                raise DiskFormatError(
+                    Text("A tar extended (PAX) header is malformed.")) from None
             next_offset = data_offset + -(-size // SECTOR) * SECTOR
         sparse = typeflag == b"S" or any(k.startswith("GNU.sparse") for k in pax)
         kind = ("sparse" if sparse else
@@ -442,5 +461,5 @@ def iter_tar(reader: Reader, *, max_members: int = MAX_TAR_MEMBERS) -> Iterator[
         yield TarMember(name, data_offset, size, kind)
         long_name, pax = None, {}
         offset = next_offset
-    raise DiskFormatError(f"The tar archive has more than {max_members} members; it is not an "
-                          "OVA.")
+    raise DiskFormatError(Text("The tar archive has more than {count} members; it is not an OVA.",
+                               count=max_members))

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from vmdkimport.core.errors import ConfigError
 from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 DOMAIN_SUFFIX: Final = "cloud.global.fujitsu.com"
 
@@ -113,12 +114,14 @@ class Endpoints:
         imp = import_url or find_in_catalog(catalog, IMAGE_IMPORT, region)
         if not imp and region:
             imp = preset_url(IMAGE_IMPORT, region)
-        missing = [n for n, v in (("object storage", storage), ("image import", imp)) if not v]
-        if missing:
+        if not storage or not imp:
+            what = (Text("object storage and no image import") if not storage and not imp
+                    else Text("object storage") if not storage else Text("image import"))
             raise ConfigError(
-                "No " + " and no ".join(missing) + " endpoint was found"
-                + (f" for region {region}" if region else "") + ".",
-                "Choose a region, or enter the endpoint URLs under Custom endpoints.",
+                Text("No {what} endpoint was found for region {region}.", what=what,
+                     region=region) if region else
+                Text("No {what} endpoint was found.", what=what),
+                Text("Choose a region, or enter the endpoint URLs under Custom endpoints."),
                 Field.ENDPOINTS,
             )
         return cls(str(storage).rstrip("/"), import_base(str(imp)))

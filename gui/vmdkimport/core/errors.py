@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from vmdkimport.core.error_catalog import CatalogEntry, Step, lookup
 from vmdkimport.core.rules import Field, Problem
+from vmdkimport.core.text import Text
 
 if TYPE_CHECKING:
     import requests
@@ -55,7 +56,8 @@ class InvalidRequest(VmdkImportError):
         self.problems = list(problems)
         first = self.problems[0]
         entry = lookup(400, first.code)
-        super().__init__(f"{first.detail} ({first.code}: {first.message})")
+        super().__init__(Text("{detail} ({code}: {message})", detail=first.detail,
+                              code=first.code, message=first.message))
         self.action = entry.action
         self.field = first.field
         self.entry = entry
@@ -76,11 +78,11 @@ class TransportError(VmdkImportError):
         self.outcome_unknown = outcome_unknown
         self.field = Field.ENDPOINTS
         self.action = (
-            "The request may have been carried out. Check the import list (History, or "
-            "'vmdkimport list --remote') before you try again."
+            Text("The request may have been carried out. Check the import list (History, or "
+                 "'vmdkimport list --remote') before you try again.")
             if outcome_unknown
-            else "Check your network connection, proxy settings and the endpoint address, then "
-            "try again."
+            else Text("Check your network connection, proxy settings and the endpoint address, "
+                      "then try again.")
         )
 
 
@@ -112,19 +114,21 @@ class ApiError(VmdkImportError):
 
     def _compose(self) -> str:
         known = self.error_code is not None and self.entry.key == self.error_code
-        parts = [self.entry.message]
+        parts: list[str] = [self.entry.message]
         if self.error_code and not known:
-            parts.append(f"The service answered with code {self.error_code}, which this version "
-                         "of the tool does not know.")
+            parts.append(Text("The service answered with code {code}, which this version of "
+                              "the tool does not know.", code=self.error_code))
         detail = self.server_message or (None if known else self.body_excerpt)
         if detail and detail != self.entry.message:
-            parts.append(f"Service said: {detail}")
+            parts.append(Text("Service said: {detail}", detail=detail))
         ref = f"HTTP {self.status}"
         if self.error_code:
             ref += f", code {self.error_code}"
         if self.request_id:
             ref += f", request id {self.request_id}"
-        parts.append(f"({ref})")
+        parts.append(f"({ref})")  # for support: never translated
+        #: the sentences of the message, for a front end that translates them one by one
+        self.parts = tuple(parts)
         return " ".join(parts)
 
     @classmethod
@@ -180,7 +184,7 @@ class Cancelled(VmdkImportError):
 class UploadCancelled(Cancelled):
     """The user cancelled an upload; the work done so far is kept for a resume."""
 
-    action = "Start the same upload again to resume it."
+    action = Text("Start the same upload again to resume it.")
 
 
 def _excerpt(text: str, limit: int = 200) -> str | None:

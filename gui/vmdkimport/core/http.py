@@ -24,6 +24,7 @@ from urllib3.util.retry import Retry
 from vmdkimport import __version__
 from vmdkimport.core.errors import ApiError, TransportError, url_without_query
 from vmdkimport.core.httpsettings import HttpSettings as HttpSettings  # re-exported
+from vmdkimport.core.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -129,35 +130,41 @@ class HttpClient:
             )
         except requests.exceptions.SSLError as exc:
             raise TransportError(
-                f"The TLS certificate of {_host(url)} could not be verified ({_reason(exc)}). "
-                "If your company inspects TLS traffic, set its CA bundle in the settings.",
+                Text("The TLS certificate of {host} could not be verified ({reason}). If your "
+                     "company inspects TLS traffic, set its CA bundle in the settings.",
+                     host=_host(url), reason=_reason(exc)),
                 url=url_without_query(url),
             ) from None
         except requests.exceptions.ProxyError as exc:
             raise TransportError(
-                f"The proxy refused or failed the connection to {_host(url)} ({_reason(exc)}).",
+                Text("The proxy refused or failed the connection to {host} ({reason}).",
+                     host=_host(url), reason=_reason(exc)),
                 url=url_without_query(url),
             ) from None
         except requests.exceptions.ConnectTimeout as exc:
             raise TransportError(
-                f"Connecting to {_host(url)} timed out ({_reason(exc)}).",
+                Text("Connecting to {host} timed out ({reason}).", host=_host(url),
+                     reason=_reason(exc)),
                 url=url_without_query(url),
             ) from None
         except requests.exceptions.ConnectionError as exc:
             # A connection that broke after the request was sent may have been carried out.
             sent = method not in ("GET", "HEAD") and not _is_connect_failure(exc)
             raise TransportError(
-                f"The connection to {_host(url)} failed ({_reason(exc)}).",
+                Text("The connection to {host} failed ({reason}).", host=_host(url),
+                     reason=_reason(exc)),
                 url=url_without_query(url), outcome_unknown=sent,
             ) from None
         except requests.exceptions.Timeout as exc:
             raise TransportError(
-                f"{_host(url)} did not answer in time ({_reason(exc)}).",
+                Text("{host} did not answer in time ({reason}).", host=_host(url),
+                     reason=_reason(exc)),
                 url=url_without_query(url), outcome_unknown=method not in ("GET", "HEAD"),
             ) from None
         except requests.exceptions.RequestException as exc:
             raise TransportError(
-                f"The request to {_host(url)} failed ({_reason(exc)}).", url=url_without_query(url),
+                Text("The request to {host} failed ({reason}).", host=_host(url),
+                     reason=_reason(exc)), url=url_without_query(url),
                 outcome_unknown=method not in ("GET", "HEAD"),
             ) from None
         elapsed = time.monotonic() - started

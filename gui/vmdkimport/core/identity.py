@@ -24,6 +24,7 @@ from typing import Any
 from vmdkimport.core.errors import ApiError, AuthenticationFailed, ConfigError, VmdkImportError
 from vmdkimport.core.http import HttpClient, hash_secret
 from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +60,17 @@ class PasswordCredentials:
     def check(self) -> None:
         """Refuse incomplete credentials before anything is sent (no wasted lockout attempt)."""
         missing = [label for label, value in (
-            ("identity URL or region", self.identity_url), ("contract number", self.domain),
-            ("user name", self.username), ("password", self.password),
+            (Text("identity URL or region"), self.identity_url),
+            (Text("contract number"), self.domain),
+            (Text("user name"), self.username), (Text("password"), self.password),
         ) if not value]
         if not (self.project_id or self.project_name):
-            missing.append("project id or name")
+            missing.append(Text("project id or name"))
         if missing:
             raise ConfigError(
-                "Sign-in needs: " + ", ".join(missing) + ".",
-                "Fill in the missing values on the Connection page (or the matching options).",
+                Text("Sign-in needs: {missing}.", missing=tuple(missing)),
+                Text("Fill in the missing values on the Connection page (or the matching "
+                     "options)."),
                 Field.CREDENTIALS,
             )
 
@@ -126,14 +129,14 @@ class IdentityClient:
             body = None
         if not value or not isinstance(body, dict):
             raise ConfigError(
-                f"{url} answered, but not like a Keystone v3 identity service.",
-                "Check the identity URL: it usually ends in /v3.", Field.ENDPOINTS,
+                Text("{url} answered, but not like a Keystone v3 identity service.", url=url),
+                Text("Check the identity URL: it usually ends in /v3."), Field.ENDPOINTS,
             )
         project = body.get("project") or {}
         if not project.get("id"):
             raise ConfigError(
-                "The sign-in worked but the token is not tied to a project.",
-                "Enter the project id or name on the Connection page.", Field.PROJECT,
+                Text("The sign-in worked but the token is not tied to a project."),
+                Text("Enter the project id or name on the Connection page."), Field.PROJECT,
             )
         user = body.get("user") or {}
         token = Token(

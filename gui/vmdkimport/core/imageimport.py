@@ -19,6 +19,7 @@ from vmdkimport.core.errors import ApiError, VmdkImportError
 from vmdkimport.core.http import HttpClient, request_id_of
 from vmdkimport.core.request import ImportRequest
 from vmdkimport.core.service import ServiceClient, TokenSource
+from vmdkimport.core.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +125,11 @@ class ImageImportClient(ServiceClient):
             import_id = None
         if not isinstance(import_id, str) or not import_id:
             raise VmdkImportError(
-                f"The import service answered {response.status_code} without an import id"
-                + (f" (request id {rid})" if rid else "") + ". The import may have started."
-            )
+                Text("The import service answered {status} without an import id (request id "
+                     "{request_id}). The import may have started.", status=response.status_code,
+                     request_id=rid) if rid else
+                Text("The import service answered {status} without an import id. The import "
+                     "may have started.", status=response.status_code))
         log.info("registered import %s [%s]", import_id, rid or "no request id")
         return Registration(import_id, rid)
 
@@ -162,9 +165,10 @@ def _json_object(response: requests.Response) -> Mapping[str, Any]:
         return data
     rid = request_id_of(response)
     raise VmdkImportError(
-        f"The import service sent an answer this tool cannot read (HTTP {response.status_code}"
-        + (f", request id {rid}" if rid else "") + ")."
-    )
+        Text("The import service sent an answer this tool cannot read (HTTP {status}, request "
+             "id {request_id}).", status=response.status_code, request_id=rid) if rid else
+        Text("The import service sent an answer this tool cannot read (HTTP {status}).",
+             status=response.status_code))
 
 
 def is_busy(exc: BaseException) -> bool:

@@ -15,6 +15,7 @@ from vmdkimport.core.errors import ApiError, ConfigError, VmdkImportError
 from vmdkimport.core.http import HttpClient
 from vmdkimport.core.rules import Field, container_error
 from vmdkimport.core.service import ServiceClient, TokenSource
+from vmdkimport.core.text import Text
 
 #: K5's documented single-PUT limit when the server does not publish /info
 DEFAULT_MAX_FILE_SIZE = 5 * 1024**3
@@ -94,7 +95,7 @@ class ObjectStorageClient(ServiceClient):
         """Create ``name``; True if it was new. Names are checked by our location rule first."""
         error = container_error(name)
         if error:
-            raise ConfigError(error, "Choose another container name.", Field.CONTAINER)
+            raise ConfigError(error, Text("Choose another container name."), Field.CONTAINER)
         response = self.call("PUT", self.url(name), data=b"")
         return response.status_code == 201
 
@@ -120,8 +121,8 @@ class ObjectStorageClient(ServiceClient):
             try:
                 page = response.json()
             except ValueError:
-                raise VmdkImportError("Object storage sent a listing this tool cannot read.") \
-                    from None
+                raise VmdkImportError(
+                    Text("Object storage sent a listing this tool cannot read.")) from None
             if not isinstance(page, list) or not page:
                 return
             yield from page

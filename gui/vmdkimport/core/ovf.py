@@ -69,6 +69,7 @@ from vmdkimport.core.diskformat import (
     Reader,
 )
 from vmdkimport.core.rules import OS_TYPES
+from vmdkimport.core.text import Text
 
 #: a VMware OVF is a few KiB; EULAs can make one larger, not this large
 MAX_OVF_BYTES: Final = 4 * 1024 * 1024
@@ -144,8 +145,9 @@ def _qname(name: str) -> str:
 def parse_xml(data: bytes) -> ET.Element:
     """Parse untrusted XML into an ElementTree, refusing DTDs, entities and huge documents."""
     if len(data) > MAX_OVF_BYTES:
-        raise DiskFormatError(f"The OVF descriptor is larger than {MAX_OVF_BYTES // 2**20} MiB; "
-                              "a real one is a few KiB. It was not read.")
+        raise DiskFormatError(Text("The OVF descriptor is larger than {limit} MiB; a real one "
+                                   "is a few KiB. It was not read.",
+                                   limit=MAX_OVF_BYTES // 2**20))
     builder = ET.TreeBuilder()
     parser = expat.ParserCreate(namespace_separator="}")
     parser.buffer_text = True
@@ -177,14 +179,17 @@ def parse_xml(data: bytes) -> ET.Element:
         parser.Parse(data, True)
     except _Forbidden:
         raise DiskFormatError(
-            "The OVF descriptor contains a DTD or entity declarations, or is nested or sized "
-            "beyond any real OVF; it was not read (this protects against malicious XML).",
-            "Export the VM again from vSphere or VMware Workstation and use that OVF.") from None
+            Text("The OVF descriptor contains a DTD or entity declarations, or is nested or "
+                 "sized beyond any real OVF; it was not read (this protects against malicious "
+                 "XML)."),
+            Text("Export the VM again from vSphere or VMware Workstation and use that OVF."),
+        ) from None
     except expat.ExpatError as exc:
         raise DiskFormatError(
-            f"The OVF descriptor is not well-formed XML ({expat.ErrorString(exc.code)} at line "
-            f"{exc.lineno}): it is damaged or truncated.",
-            "Export the VM again, or restore the .ovf from the original export.") from None
+            Text("The OVF descriptor is not well-formed XML ({error} at line {line}): it is "
+                 "damaged or truncated.", error=expat.ErrorString(exc.code), line=exc.lineno),
+            Text("Export the VM again, or restore the .ovf from the original export."),
+        ) from None
     root: ET.Element = builder.close()
     return root
 
@@ -260,13 +265,14 @@ def parse_ovf(data: bytes) -> VmInfo:
     """Read an OVF envelope (OVF 1.x or 2.0). Raises :class:`DiskFormatError` when it is none."""
     root = parse_xml(data)
     if _local(root.tag) != "Envelope":
-        raise DiskFormatError(f"The XML file is not an OVF descriptor (its root element is "
-                              f"<{_local(root.tag)}>, not <Envelope>).",
-                              "Choose the .ovf, .ova or .vmdk file of the export.")
+        raise DiskFormatError(Text("The XML file is not an OVF descriptor (its root element "
+                                   "is <{element}>, not <Envelope>).",
+                                   element=_local(root.tag)),
+                              Text("Choose the .ovf, .ova or .vmdk file of the export."))
     notes: list[str] = []
     if _ns(root.tag) not in OVF_NAMESPACES:
-        notes.append("The OVF envelope does not use the DMTF OVF namespace; it was read as well "
-                     "as possible.")
+        notes.append(Text("The OVF envelope does not use the DMTF OVF namespace; it was read as "
+                          "well as possible."))
 
     files: dict[str, ET.Element] = {}
     references = _child(root, "References")
@@ -288,8 +294,8 @@ def parse_ovf(data: bytes) -> VmInfo:
     virtual_systems = [e for e in systems if _local(e.tag) == "VirtualSystem"]
     system = virtual_systems[0] if virtual_systems else None
     if len(virtual_systems) > 1:
-        notes.append(f"The OVF describes {len(virtual_systems)} virtual machines; the first one "
-                     "is used.")
+        notes.append(Text("The OVF describes {count} virtual machines; the first one is used.",
+                          count=len(virtual_systems)))
 
     name = cim_os = vmware_os = os_description = None
     memory_mb = cpus = None
@@ -317,8 +323,8 @@ def parse_ovf(data: bytes) -> VmInfo:
         file_ref = _attr(disk, "fileRef")
         file_element = files.get(file_ref) if file_ref else None
         if file_element is None:
-            notes.append(f"Disk {disk_id} has no file (an empty disk that is created on "
-                         "deployment); it cannot be imported.")
+            notes.append(Text("Disk {disk_id} has no file (an empty disk that is created on "
+                              "deployment); it cannot be imported.", disk_id=disk_id))
             continue
         capacity = _int(_attr(disk, "capacity"))
         units = _attr(disk, "capacityAllocationUnits")
@@ -349,7 +355,8 @@ def _hardware(hardware: ET.Element, notes: list[str]) -> tuple[int | None, int |
             if quantity is not None and unit is not None:
                 memory_mb = math.ceil(quantity * unit / 2**20)
             elif quantity is not None:
-                notes.append("The OVF gives the memory size without a unit; it was not used.")
+                notes.append(Text("The OVF gives the memory size without a unit; it was not "
+                                  "used."))
         elif kind == RESOURCE_PROCESSOR and cpus is None:
             cpus = _int(_text(item, "VirtualQuantity"))
         elif kind == RESOURCE_DISK:
@@ -371,7 +378,8 @@ _BUS_ORDER: Final = {"scsi": 0, "sata": 1, "nvme": 2, "ide": 3}
 def parse_vmx(data: bytes) -> VmInfo:
     """Read a ``.vmx`` file: name, guestOS, memsize, numvcpus and the attached disks."""
     if len(data) > MAX_VMX_BYTES:
-        raise DiskFormatError("The .vmx file is larger than 1 MiB; a real one is a few KiB.")
+        raise DiskFormatError(Text("The .vmx file is larger than 1 MiB; a real one is a few "
+                                   "KiB."))
     declared = re.search(rb'^\s*\.encoding\s*=\s*"([^"]+)"', data, re.MULTILINE)
     encoding = declared.group(1).decode("ascii", "replace") if declared else "utf-8"
     try:
@@ -384,7 +392,8 @@ def parse_vmx(data: bytes) -> VmInfo:
         if match:
             values[match.group(1).strip().lower()] = match.group(2)
     if not values:
-        raise DiskFormatError("The file has no key = \"value\" lines: it is not a .vmx file.")
+        raise DiskFormatError(Text("The file has no key = \"value\" lines: it is not a .vmx "
+                                   "file."))
 
     def present(prefix: str) -> bool:
         return values.get(f"{prefix}.present", "true").lower() != "false"
@@ -422,9 +431,13 @@ class OsGuess:
 #: the service's documented keywords and what they stand for
 _OS_TYPE_NAMES: Final[dict[str, str]] = {t.keyword: t.description for t in OS_TYPES}
 
-_NOT_LISTED: Final = ("The import service's OS list has no entry for this OS ({what}). Choose "
-                      "the OS that is really installed; if it is not in the list, the service "
-                      "may not support it.")
+
+def _not_listed(what: str) -> Text:
+    """The hint for an OS the service's list lacks; ``what`` names it (an id or a name)."""
+    return Text("The import service's OS list has no entry for this OS ({what}). Choose the OS "
+                "that is really installed; if it is not in the list, the service may not "
+                "support it.", what=what)
+
 
 # normalised VMware id -> (value, candidates, what it is)
 _VMWARE_OS: Final[dict[str, tuple[str | None, tuple[str, ...], str]]] = {
@@ -438,34 +451,36 @@ _VMWARE_OS: Final[dict[str, tuple[str | None, tuple[str, ...], str]]] = {
     "ubuntu": ("ubuntu", (), "Ubuntu"),
     "windows7server": (None, ("win2008R2SE", "win2008R2EE"), "Windows Server 2008 R2"),
     "windows7srv": (None, ("win2008R2SE", "win2008R2EE"), "Windows Server 2008 R2"),
-    "windows8server": (None, ("win2012SE", "win2012R2SE"), "Windows Server 2012 or 2012 R2"),
-    "windows8srv": (None, ("win2012SE", "win2012R2SE"), "Windows Server 2012 or 2012 R2"),
+    "windows8server": (None, ("win2012SE", "win2012R2SE"),
+                       Text("Windows Server 2012 or 2012 R2")),
+    "windows8srv": (None, ("win2012SE", "win2012R2SE"), Text("Windows Server 2012 or 2012 R2")),
     "windows9server": (None, ("win2016SE_ja", "win2016SE_en"),
-                       "Windows Server 2016 or later"),
-    "windows9srv": (None, ("win2016SE_ja", "win2016SE_en"), "Windows Server 2016 or later"),
+                       Text("Windows Server 2016 or later")),
+    "windows9srv": (None, ("win2016SE_ja", "win2016SE_en"), Text("Windows Server 2016 or later")),
 }
 
 # DMTF CIM_OperatingSystem.OSType -> (value, candidates, what it is)
 _CIM_OS: Final[dict[int, tuple[str | None, tuple[str, ...], str]]] = {
     79: (None, ("rhel6", "rhel7"), "Red Hat Enterprise Linux"),
-    80: (None, ("rhel6", "rhel7"), "Red Hat Enterprise Linux (64-bit)"),
+    80: (None, ("rhel6", "rhel7"), Text("Red Hat Enterprise Linux (64-bit)")),
     93: ("ubuntu", (), "Ubuntu"),
-    94: ("ubuntu", (), "Ubuntu (64-bit)"),
+    94: ("ubuntu", (), Text("Ubuntu (64-bit)")),
     106: ("centos", (), "CentOS"),
-    107: ("centos", (), "CentOS (64-bit)"),
+    107: ("centos", (), Text("CentOS (64-bit)")),
     103: (None, ("win2008R2SE", "win2008R2EE"), "Windows Server 2008 R2"),
     113: (None, ("win2012SE",), "Windows Server 2012"),
     116: (None, ("win2012R2SE",), "Windows Server 2012 R2"),
     117: (None, ("win2016SE_ja", "win2016SE_en"), "Windows Server 2016"),
 }
 
-_WHY: Final[dict[str, str]] = {
-    "win2008R2SE": "choose by the edition installed: Standard (SE) or Enterprise (EE)",
-    "win2012SE": "the service lists only Standard Edition (SE); choose it if that is the "
-                 "edition installed",
-    "win2012R2SE": "the service lists only Standard Edition (SE); choose it if that is the "
-                   "edition installed",
-    "win2016SE_ja": "choose by the language of the installed Windows (Japanese or English)",
+_WHY: Final[dict[str, Text]] = {
+    "win2008R2SE": Text("choose by the edition installed: Standard (SE) or Enterprise (EE)"),
+    "win2012SE": Text("the service lists only Standard Edition (SE); choose it if that is the "
+                      "edition installed"),
+    "win2012R2SE": Text("the service lists only Standard Edition (SE); choose it if that is the "
+                        "edition installed"),
+    "win2016SE_ja": Text("choose by the language of the installed Windows (Japanese or "
+                         "English)"),
 }
 
 
@@ -489,15 +504,16 @@ def guess_os_type(vmware_os: str | None, cim_os: int | None) -> OsGuess:
     """
     if vmware_os:
         entry = _VMWARE_OS.get(normalise_vmware_os(vmware_os))
-        source = f"guest OS {vmware_os}"
+        source = Text("guest OS {vmware_id}", vmware_id=vmware_os)
         if entry is None:
-            return OsGuess(hint=_NOT_LISTED.format(what=f"VMware id {vmware_os}"), source=source)
+            return OsGuess(hint=_not_listed(Text("VMware id {vmware_id}", vmware_id=vmware_os)),
+                           source=source)
     elif cim_os is not None:
         entry = _CIM_OS.get(cim_os)
-        source = f"OVF OS id {cim_os}"
+        source = Text("OVF OS id {cim_id}", cim_id=cim_os)
         if entry is None:
             if cim_os > 1:  # 0 = unknown, 1 = other
-                return OsGuess(hint=_NOT_LISTED.format(what=f"OVF OS id {cim_os}"),
+                return OsGuess(hint=_not_listed(Text("OVF OS id {cim_id}", cim_id=cim_os)),
                                source=source)
             return OsGuess()
     else:
@@ -507,25 +523,39 @@ def guess_os_type(vmware_os: str | None, cim_os: int | None) -> OsGuess:
     if value is not None and value in _OS_TYPE_NAMES:
         return OsGuess(os_type=value, source=source)
     if not candidates:
-        return OsGuess(hint=_NOT_LISTED.format(what=what), source=source)
+        return OsGuess(hint=_not_listed(what), source=source)
     cim = _CIM_OS.get(cim_os) if vmware_os and cim_os is not None else None
     if cim is not None:
         narrowed = tuple(c for c in candidates if c in cim[1])
         if narrowed and narrowed != candidates:
             candidates, what = narrowed, cim[2]
-            source = f"{source} and OVF OS id {cim_os}"
+            source = Text("guest OS {vmware_id} and OVF OS id {cim_id}",
+                          vmware_id=vmware_os, cim_id=cim_os)
+    why: Text | None
     if candidates[0].startswith("win2012") and len(candidates) == 2:
-        why = "VMware uses one id for Windows Server 2012 and 2012 R2; choose the one installed"
+        why = Text("VMware uses one id for Windows Server 2012 and 2012 R2; choose the one "
+                   "installed")
     elif candidates[0].startswith("win2016") and "later" in what:
-        why = ("VMware uses this id for Windows Server 2016 and 2019, and only 2016 is in the "
-               "service's list; choose by the language of the installed Windows")
+        why = Text("VMware uses this id for Windows Server 2016 and 2019, and only 2016 is in the "
+                   "service's list; choose by the language of the installed Windows")
     elif candidates[0].startswith("rhel"):
-        why = "the major version is not recorded; choose the one installed"
+        why = Text("the major version is not recorded; choose the one installed")
     else:
-        why = _WHY.get(candidates[0], "")
-    named = " or ".join(f"{c} ({_OS_TYPE_NAMES[c]})" for c in candidates)
-    hint = f"{what}: {named}" + (f"; {why}." if why else ".")
+        why = _WHY.get(candidates[0])
+    named = _choices(candidates)
+    hint = Text("{what}: {choices}; {why}.", what=what, choices=named, why=why) if why else \
+        Text("{what}: {choices}.", what=what, choices=named)
     return OsGuess(candidates=candidates, hint=hint, source=source)
+
+
+def _choices(candidates: tuple[str, ...]) -> Text:
+    """``win2012SE (Windows Server 2012 SE) or win2012R2SE (...)``: each candidate with its
+    description (the service's own words), as nested Text so the "or" is translated."""
+    first = Text("{keyword} ({description})", keyword=candidates[0],
+                 description=_OS_TYPE_NAMES[candidates[0]])
+    if len(candidates) == 1:
+        return first
+    return Text("{first} or {second}", first=first, second=_choices(candidates[1:]))
 
 
 # --- OVA members -----------------------------------------------------------------------------
@@ -554,8 +584,9 @@ def find_member(members: list[Member], href: str) -> Member | None:
 
 def read_member(reader: Reader, member: Member, limit: int) -> bytes:
     if member.size > limit:
-        raise DiskFormatError(f"{member.name} in the OVA is {member.size} bytes; an OVF "
-                              f"descriptor is never larger than {limit // 2**20} MiB.")
+        raise DiskFormatError(Text("{name} in the OVA is {size} bytes; an OVF descriptor is "
+                                   "never larger than {limit} MiB.",
+                                   name=member.name, size=member.size, limit=limit // 2**20))
     return reader.read_at(member.offset, member.size)
 
 
@@ -578,11 +609,12 @@ def extract_range(source: Path, offset: int, length: int, destination: Path, *,
             on_progress(0.0)
             while done < length:
                 if cancel.is_set():
-                    raise OperationCancelled("The extraction was cancelled; nothing was kept.")
+                    raise OperationCancelled(
+                        Text("The extraction was cancelled; nothing was kept."))
                 block = src.read(min(chunk_size, length - done))
                 if not block:
-                    raise DiskFormatError(f"{source} ended before the disk inside it did: the "
-                                          "archive is truncated.")
+                    raise DiskFormatError(Text("{path} ended before the disk inside it did: "
+                                               "the archive is truncated.", path=str(source)))
                 dst.write(block)
                 done += len(block)
                 percent = round(100.0 * done / length, 1)
@@ -595,9 +627,10 @@ def extract_range(source: Path, offset: int, length: int, destination: Path, *,
             partial.unlink()
         reason = exc.strerror or exc.__class__.__name__
         raise DiskReadError(
-            f"Extracting the disk from {source} to {destination} failed: {reason}.",
-            f"Check that the destination folder exists, is writable and has {length} bytes "
-            "free, then try again.") from exc
+            Text("Extracting the disk from {source} to {destination} failed: {reason}.",
+                 source=str(source), destination=str(destination), reason=reason),
+            Text("Check that the destination folder exists, is writable and has {size} bytes "
+                 "free, then try again.", size=length)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

@@ -22,6 +22,7 @@ from vmdkimport.core.segments import (
     UploadRequest,
     UploadSource,
 )
+from vmdkimport.core.text import Text
 
 if TYPE_CHECKING:
     from vmdkimport.core.preflight import Inspection
@@ -160,7 +161,7 @@ class ImportPlan:
         if self.checksum_mode is ChecksumMode.PASTE and not self.checksum.strip():
             problems.append(rules.Problem("40031", rules.Field.CHECKSUM,
                                           rules.MESSAGES["40031"],
-                                          "Paste the SHA1, or let the tool compute it."))
+                                          Text("Paste the SHA1, or let the tool compute it.")))
         return [p for p in problems if p.field not in (rules.Field.LOCATION,)]
 
     def apply_inspection(self, inspection: Inspection) -> None:

@@ -87,6 +87,7 @@ from vmdkimport.core.rules import (
     suggest_object_name,
 )
 from vmdkimport.core.segments import UploadSource
+from vmdkimport.core.text import Text, message_of
 from vmdkimport.core.vmdk import (
     KNOWN_CREATE_TYPES,
     MAX_DESCRIPTOR_BYTES,
@@ -110,11 +111,16 @@ DEVICE_TYPES: Final = frozenset({"vmfsRaw", "vmfsRawDeviceMap", "vmfsPassthrough
 SNAPSHOT_NAME: Final = re.compile(r"-\d{6}(?:-(?:delta|sesparse))?\.vmdk$", re.IGNORECASE)
 EXTENT_NAME: Final = re.compile(r"^(?P<base>.+)-(?:s\d{3}|f\d{3}|flat|delta|sesparse)\.vmdk$",
                                 re.IGNORECASE)
-EXPORT_OVF: Final = ("export the VM as OVF (vSphere Client: right-click the VM > Template > "
-                     "Export OVF Template; VMware Workstation: File > Export to OVF) and choose "
-                     "the .vmdk of the export")
-RECOPY: Final = ("Copy the disk again from its source in binary mode (or export the VM as OVF "
-                 "again), then check the new copy.")
+#: a phrase that completes a sentence: "In VMware, {export_ovf}.", "... Or {export_ovf}."
+EXPORT_OVF: Final = Text("export the VM as OVF (vSphere Client: right-click the VM > Template > "
+                         "Export OVF Template; VMware Workstation: File > Export to OVF) and "
+                         "choose the .vmdk of the export")
+RECOPY: Final = Text("Copy the disk again from its source in binary mode (or export the VM as "
+                     "OVF again), then check the new copy.")
+#: commands quoted in a fix (never translated)
+RAW_CONVERT_COMMAND: Final = ("qemu-img convert -p -f raw -O vmdk -o subformat=streamOptimized "
+                              "IN OUT.vmdk")
+REJOIN_COMMAND: Final = "cat NAME.000000000 NAME.000000001 ... > NAME"
 
 
 class Verdict(StrEnum):
@@ -288,18 +294,41 @@ class DiskRefused(VmdkImportError):
 
     def __init__(self, inspection: Inspection) -> None:
         refusals = [f.text for f in inspection.findings if f.level is Verdict.REFUSED]
-        super().__init__(refusals[0] if refusals else f"{inspection.path.name} cannot be "
-                         "imported.")
+        super().__init__(refusals[0] if refusals else Text("{name} cannot be imported.",
+                                                           name=inspection.path.name))
         self.inspection = inspection
-        self.action = inspection.fix or "Choose a VMDK file (or an OVA/OVF export of the VM)."
+        self.action = inspection.fix or Text("Choose a VMDK file (or an OVA/OVF export of the "
+                                             "VM).")
 
 
-def _size(n: int) -> str:
+def _size(n: int) -> Text:
     if n >= GIB:
-        return f"{n / GIB:.1f} GiB ({n} bytes)"
+        return Text("{gib} GiB ({n} bytes)", gib=f"{n / GIB:.1f}", n=n)
     if n >= 1024**2:
-        return f"{n / 1024**2:.1f} MiB ({n} bytes)"
-    return f"{n} bytes"
+        return Text("{mib} MiB ({n} bytes)", mib=f"{n / 1024**2:.1f}", n=n)
+    return Text("{n} bytes", n=n)
+
+
+class _Continued(Text):
+    """A sentence that continues a label ("The disk x.vmdk: this is ..."): English lowers its
+    first letter; a translation is the sentence's own (same template and arguments)."""
+
+    sentence: Text
+
+    def __new__(cls, sentence: Text) -> _Continued:
+        obj = str.__new__(cls, sentence[:1].lower() + sentence[1:])
+        obj.template, obj.args, obj.sentence = sentence.template, sentence.args, sentence
+        return obj
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Continued, (self.sentence,))
+
+
+def _continued(sentence: str) -> str:
+    """``sentence`` with a lowercase first letter, to follow a label."""
+    if isinstance(sentence, Text):
+        return _Continued(sentence)
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _wrap_items(items: list[tuple[str, str]], width: int = 100) -> list[str]:
@@ -364,8 +393,9 @@ def _stat(path: Path) -> int:
     if stat.S_ISDIR(info.st_mode):
         raise read_error(path, IsADirectoryError(21, "Is a directory"))
     if not stat.S_ISREG(info.st_mode):
-        raise DiskReadError(f"{path} is not a regular file (a device, pipe or socket).",
-                            "Choose a disk image file.")
+        raise DiskReadError(Text("{path} is not a regular file (a device, pipe or socket).",
+                                 path=str(path)),
+                            Text("Choose a disk image file."))
     return info.st_size
 
 
@@ -489,84 +519,99 @@ def _inspect_disk(reader: Reader, path: Path, detected: Detected, *,
     if detected.kind in ("unknown", "raw-mbr", "raw-gpt") and match and standalone:
         descriptor = path.with_name(match["base"] + ".vmdk")
         there = descriptor.is_file()
-        result.description = ("the raw data file of a VMware flat disk"
+        result.description = (Text("the raw data file of a VMware flat disk")
                               if detected.kind == "unknown" else detected.description)
         result.refuse(
-            f"{name} looks like the data (extent) file of a VMware disk whose descriptor is "
-            f"{descriptor.name}" + (" (it is in the same folder)." if there else
-                                    " (not found in the same folder)."),
-            f"Choose {descriptor.name} instead and convert it with qemu-img; or {EXPORT_OVF}.")
+            Text("{name} looks like the data (extent) file of a VMware disk whose descriptor is "
+                 "{descriptor} (it is in the same folder).", name=name,
+                 descriptor=descriptor.name)
+            if there else
+            Text("{name} looks like the data (extent) file of a VMware disk whose descriptor is "
+                 "{descriptor} (not found in the same folder).", name=name,
+                 descriptor=descriptor.name),
+            Text("Choose {descriptor} instead and convert it with qemu-img; or {export_ovf}.",
+                 descriptor=descriptor.name, export_ovf=EXPORT_OVF))
         if there:
             result.conversion = Conversion(descriptor, "vmdk", _converted_name(descriptor))
-            result.fix = (f"Convert the disk (descriptor and data file) into one importable "
-                          f"file: {result.conversion.command_text}. Or {EXPORT_OVF}.")
+            result.fix = Text("Convert the disk (descriptor and data file) into one importable "
+                              "file: {command}. Or {export_ovf}.",
+                              command=result.conversion.command_text, export_ovf=EXPORT_OVF)
         else:  # a flat extent is a raw disk: it converts on its own (if it is the only one)
             result.conversion = Conversion(path, "raw", _converted_name(descriptor))
-            result.fix = (f"If this is the disk's only data file, convert it as a raw disk: "
-                          f"{result.conversion.command_text}. Otherwise copy {descriptor.name} "
-                          f"and all its data files into one folder and convert that; or "
-                          f"{EXPORT_OVF}.")
+            result.fix = Text("If this is the disk's only data file, convert it as a raw disk: "
+                              "{command}. Otherwise copy {descriptor} and all its data files "
+                              "into one folder and convert that; or {export_ovf}.",
+                              command=result.conversion.command_text,
+                              descriptor=descriptor.name, export_ovf=EXPORT_OVF)
         return result
 
     suffix = path.suffix.lower()
+    description = detected.description
     if named_vmdk:
-        result.refuse(f"The file is named .vmdk, but it is {detected.description}: it has no "
-                      "VMDK header and no descriptor. Renaming a file does not convert it.")
+        result.refuse(Text("The file is named .vmdk, but it is {description}: it has no VMDK "
+                           "header and no descriptor. Renaming a file does not convert it.",
+                           description=description))
     elif suffix in (".ova", ".ovf", ".vmx") and standalone:
-        result.refuse(f"The file is named {suffix}, but it is {detected.description}: it is "
-                      f"damaged, or not the {suffix} file of the export.")
+        result.refuse(Text("The file is named {suffix}, but it is {description}: it is damaged, "
+                           "or not the {suffix} file of the export.", suffix=suffix,
+                           description=description))
     if detected.qemu_format is not None and detected.is_disk:
-        result.refuse(f"This is {detected.description}, not a VMDK. The import service takes "
-                      "VMDK files only.")
+        result.refuse(Text("This is {description}, not a VMDK. The import service takes VMDK "
+                           "files only.", description=description))
         if detected.note:
-            result.refuse(detected.note + " Its base image must be next to it for a "
-                          "conversion, which merges both into one disk.")
+            result.refuse(Text("{note} Its base image must be next to it for a conversion, which "
+                               "merges both into one disk.", note=detected.note))
         if standalone:
             result.conversion = Conversion(path, detected.qemu_format, _converted_name(path))
-            result.fix = ("Convert it to a streamOptimized VMDK with qemu-img: "
-                          f"{result.conversion.command_text}")
+            result.fix = Text("Convert it to a streamOptimized VMDK with qemu-img: {command}",
+                              command=result.conversion.command_text)
         else:
-            result.fix = "Extract it, then convert it to a streamOptimized VMDK with qemu-img."
+            result.fix = Text("Extract it, then convert it to a streamOptimized VMDK with "
+                              "qemu-img.")
         return result
 
     kind = detected.kind
     if kind == "empty":
-        result.refuse("The file is empty (0 bytes): the copy or download did not finish.",
+        result.refuse(Text("The file is empty (0 bytes): the copy or download did not finish."),
                       RECOPY)
     elif kind == "iso":
-        result.refuse(f"This is {detected.description}, not a disk with an installed system.",
-                      "Install the OS from it into a VM (for example in VMware), then export "
-                      "that VM as OVF and import its .vmdk.")
+        result.refuse(Text("This is {description}, not a disk with an installed system.",
+                           description=description),
+                      Text("Install the OS from it into a VM (for example in VMware), then "
+                           "export that VM as OVF and import its .vmdk."))
     elif kind == "filesystem":
-        result.refuse(f"This is {detected.description}: it has no partition table and no boot "
-                      "loader, so a server could not start from it.",
-                      f"Make an image of the whole disk instead: {EXPORT_OVF}.")
+        result.refuse(Text("This is {description}: it has no partition table and no boot "
+                           "loader, so a server could not start from it.",
+                           description=description),
+                      Text("Make an image of the whole disk instead: {export_ovf}.",
+                           export_ovf=EXPORT_OVF))
     elif kind in ("gzip", "xz", "bzip2", "zstd"):
-        result.refuse(f"This is {detected.description}. The import service needs the disk "
-                      "itself, not compressed.",
-                      "Decompress it first (gunzip, xz -d, bunzip2, zstd -d, or 7-Zip on "
-                      "Windows), then check the file that comes out.")
+        result.refuse(Text("This is {description}. The import service needs the disk itself, "
+                           "not compressed.", description=description),
+                      Text("Decompress it first (gunzip, xz -d, bunzip2, zstd -d, or 7-Zip on "
+                           "Windows), then check the file that comes out."))
     elif kind in ("zip", "7z", "rar", "tar"):
-        result.refuse(f"This is {detected.description}, not a disk.",
-                      "Extract it (7-Zip, or unzip/tar), then choose the .vmdk (or .ova/.ovf) "
-                      "inside.")
+        result.refuse(Text("This is {description}, not a disk.", description=description),
+                      Text("Extract it (7-Zip, or unzip/tar), then choose the .vmdk (or "
+                           ".ova/.ovf) inside."))
     else:
         start = reader.read_at(0, 8).hex(" ")
-        result.refuse(f"This is {detected.description} (it starts with bytes {start}). It is "
-                      "not a VMDK, an OVA, an OVF or a VMX file.",
-                      "Choose the VMware disk (.vmdk) or the OVF/OVA export of the VM. If this "
-                      "is a raw disk image, convert it: qemu-img convert -p -f raw -O vmdk -o "
-                      "subformat=streamOptimized IN OUT.vmdk.")
+        result.refuse(Text("This is {description} (it starts with bytes {start}). It is not a "
+                           "VMDK, an OVA, an OVF or a VMX file.", description=description,
+                           start=start),
+                      Text("Choose the VMware disk (.vmdk) or the OVF/OVA export of the VM. If "
+                           "this is a raw disk image, convert it: {command}.",
+                           command=RAW_CONVERT_COMMAND))
     return result
 
 
 def _sparse(reader: Reader, path: Path, result: _Result, *, standalone: bool) -> None:
     """A hosted sparse extent (KDMV): monolithicSparse, streamOptimized, or an extent."""
-    result.description = "a VMDK disk"
+    result.description = Text("a VMDK disk")
     try:
         info = read_sparse(reader)
     except DiskFormatError as exc:
-        result.refuse(str(exc), RECOPY)
+        result.refuse(message_of(exc), RECOPY)
         return
     header = info.header
     result.vmdk = info.to_dict()
@@ -578,64 +623,73 @@ def _sparse(reader: Reader, path: Path, result: _Result, *, standalone: bool) ->
     descriptor = info.descriptor
     if descriptor is None:
         match = EXTENT_NAME.match(path.name)
-        owner = f"{match['base']}.vmdk" if match else "the small descriptor .vmdk"
-        result.description = "one extent (data part) of a split VMDK"
-        result.refuse(f"This file is one part (extent) of a disk split into several files: it "
-                      f"has no descriptor of its own. The disk is described by {owner}, which "
-                      "lists all its parts.",
-                      f"Choose {owner} instead and convert the whole disk into one file with "
-                      f"qemu-img; or {EXPORT_OVF}.")
+        owner = f"{match['base']}.vmdk" if match else Text("the small descriptor .vmdk")
+        result.description = Text("one extent (data part) of a split VMDK")
+        result.refuse(Text("This file is one part (extent) of a disk split into several files: "
+                           "it has no descriptor of its own. The disk is described by {owner}, "
+                           "which lists all its parts.", owner=owner),
+                      Text("Choose {owner} instead and convert the whole disk into one file with "
+                           "qemu-img; or {export_ovf}.", owner=owner, export_ovf=EXPORT_OVF))
         return
     create = descriptor.create_type
     result.subformat = create
     if create is None:
         create = "streamOptimized" if info.stream else "monolithicSparse"
-        result.warn(f"The VMDK's descriptor has no createType; judging by its header it is "
-                    f"{create}.")
+        result.warn(Text("The VMDK's descriptor has no createType; judging by its header it is "
+                         "{create}.", create=create))
     if create not in SINGLE_FILE_TYPES or len(descriptor.extents) != 1 or \
             descriptor.extents[0].type != "SPARSE":
         _data_elsewhere(path, descriptor, result, standalone=standalone)
         return
     if (create == "streamOptimized") != info.stream:
-        result.refuse(f"The descriptor says {create}, but the header "
-                      f"{'has' if info.stream else 'lacks'} compressed grains and stream "
-                      "markers: the file is inconsistent.", RECOPY)
-        return
-    if descriptor.capacity_sectors != header.capacity:
-        result.refuse(f"The descriptor gives the disk {descriptor.capacity_sectors * SECTOR} "
-                      f"bytes, the header {header.capacity_bytes}: the file is inconsistent.",
+        result.refuse(Text("The descriptor says {create}, but the header has compressed grains "
+                           "and stream markers: the file is inconsistent.", create=create)
+                      if info.stream else
+                      Text("The descriptor says {create}, but the header lacks compressed "
+                           "grains and stream markers: the file is inconsistent.", create=create),
                       RECOPY)
         return
-    result.description = f"a {create} VMDK"
+    if descriptor.capacity_sectors != header.capacity:
+        result.refuse(Text("The descriptor gives the disk {descriptor_size} bytes, the header "
+                           "{header_size}: the file is inconsistent.",
+                           descriptor_size=descriptor.capacity_sectors * SECTOR,
+                           header_size=header.capacity_bytes),
+                      RECOPY)
+        return
+    result.description = Text("a {create} VMDK", create=create)
     if descriptor.is_delta:
         _snapshot(path, descriptor, result, standalone=standalone, fmt="vmdk")
         return
     if SNAPSHOT_NAME.search(path.name):
-        result.warn(f"The name {path.name} is how VMware names snapshot files, but this disk has "
-                    "no parent: check that it is the disk you mean to import.")
+        result.warn(Text("The name {name} is how VMware names snapshot files, but this disk has "
+                         "no parent: check that it is the disk you mean to import.",
+                         name=path.name))
     for warning in info.warnings:
         result.warn(warning, RECOPY)
     if create == "streamOptimized":
-        result.note("streamOptimized: the compressed single-file form an OVF export writes. "
-                    "The provider documents no subformat, but its examples are the disks of "
-                    "OVF exports: this is the form most likely to be accepted.")
+        result.note(Text("streamOptimized: the compressed single-file form an OVF export writes. "
+                         "The provider documents no subformat, but its examples are the disks of "
+                         "OVF exports: this is the form most likely to be accepted."))
     else:
         conversion = Conversion(path, "vmdk", _converted_name(path)) if standalone else None
         result.conversion = conversion
-        how = (f"Optional: convert it to streamOptimized first: {conversion.command_text}"
-               if conversion else "Optional: extract it and convert it to streamOptimized with "
-               "qemu-img.")
-        result.warn("monolithicSparse: one growable file (VMware Workstation's usual form). "
-                    "The provider does not document which VMDK subformats it accepts; its "
-                    "examples are the disks of OVF exports, which are streamOptimized. The "
-                    "upload may work as it is (unconfirmed); converting removes the doubt.", how)
-    details = []
-    if descriptor.adapter_type:
-        details.append(f"adapter {descriptor.adapter_type}")
-    if descriptor.hw_version:
-        details.append(f"virtual hardware version {descriptor.hw_version}")
-    if details:
-        result.note("Descriptor: " + ", ".join(details) + ".")
+        how = (Text("Optional: convert it to streamOptimized first: {command}",
+                    command=conversion.command_text)
+               if conversion else Text("Optional: extract it and convert it to streamOptimized "
+                                       "with qemu-img."))
+        result.warn(Text("monolithicSparse: one growable file (VMware Workstation's usual form). "
+                         "The provider does not document which VMDK subformats it accepts; its "
+                         "examples are the disks of OVF exports, which are streamOptimized. The "
+                         "upload may work as it is (unconfirmed); converting removes the doubt."),
+                    how)
+    adapter, version = descriptor.adapter_type, descriptor.hw_version
+    if adapter and version:
+        result.note(Text("Descriptor: adapter {adapter}, virtual hardware version {version}.",
+                         adapter=adapter, version=version))
+    elif adapter:
+        result.note(Text("Descriptor: adapter {adapter}.", adapter=adapter))
+    elif version:
+        result.note(Text("Descriptor: virtual hardware version {version}.", version=version))
 
 
 def _snapshot(path: Path, descriptor: Descriptor, result: _Result, *, standalone: bool,
@@ -643,21 +697,40 @@ def _snapshot(path: Path, descriptor: Descriptor, result: _Result, *, standalone
     hint = descriptor.parent_file_name_hint
     parent = path.parent / hint.replace("\\", "/").rsplit("/", 1)[-1] if hint else None
     there = parent is not None and standalone and parent.is_file()
-    result.description = "a snapshot (delta) VMDK"
+    result.description = Text("a snapshot (delta) VMDK")
     result.refuse(
-        "This disk is a snapshot (delta) disk: it holds only the changes made since a snapshot "
-        f"was taken, on top of its parent disk{f' {hint}' if hint else ''}. On its own it is "
-        "not a complete disk.")
-    consolidate = ("In VMware, delete (consolidate) the VM's snapshots (Snapshot Manager > "
-                   f"Delete All) and use the single disk that remains; or {EXPORT_OVF}.")
+        Text("This disk is a snapshot (delta) disk: it holds only the changes made since a "
+             "snapshot was taken, on top of its parent disk {parent}. On its own it is not a "
+             "complete disk.", parent=hint)
+        if hint else
+        Text("This disk is a snapshot (delta) disk: it holds only the changes made since a "
+             "snapshot was taken, on top of its parent disk. On its own it is not a complete "
+             "disk."))
+    consolidate = Text("In VMware, delete (consolidate) the VM's snapshots (Snapshot Manager > "
+                       "Delete All) and use the single disk that remains; or {export_ovf}.",
+                       export_ovf=EXPORT_OVF)
     if there and parent is not None:
         result.conversion = Conversion(path, fmt, _converted_name(path))
-        result.fix = (f"{consolidate} Or merge the snapshot chain into one new file with "
-                      f"qemu-img (the parent {parent.name} is in the same folder): "
-                      f"{result.conversion.command_text}")
+        result.fix = Text("{consolidate} Or merge the snapshot chain into one new file with "
+                          "qemu-img (the parent {parent} is in the same folder): {command}",
+                          consolidate=consolidate, parent=parent.name,
+                          command=result.conversion.command_text)
+    elif hint and standalone:
+        result.fix = Text("{consolidate} (The parent disk {parent} is not in the same folder, so "
+                          "it cannot be merged here.)", consolidate=consolidate, parent=hint)
     else:
-        result.fix = consolidate + (f" (The parent disk {hint} is not in the same folder, so it "
-                                    "cannot be merged here.)" if hint and standalone else "")
+        result.fix = consolidate
+
+
+#: where a descriptor's data is, by createType
+_DATA_FILES: Final = {
+    "monolithicFlat": Text("one flat (preallocated, raw) data file"),
+    "twoGbMaxExtentSparse": Text("pieces of at most 2 GB (split sparse)"),
+    "twoGbMaxExtentFlat": Text("preallocated pieces of at most 2 GB (split flat)"),
+    "vmfs": Text("a flat data file on an ESXi datastore"),
+    "vmfsSparse": Text("an ESX sparse (snapshot) data file"),
+    "seSparse": Text("an ESXi SE sparse (snapshot) data file"),
+}
 
 
 def _data_elsewhere(path: Path, descriptor: Descriptor, result: _Result, *,
@@ -665,34 +738,39 @@ def _data_elsewhere(path: Path, descriptor: Descriptor, result: _Result, *,
     """A descriptor whose data is in other files (or on a device)."""
     create = descriptor.create_type or "unknown"
     files = [e.file for e in descriptor.extents if e.file]
-    names = ", ".join(files[:6]) + (f" and {len(files) - 6} more" if len(files) > 6 else "")
+    names: tuple[str, ...] | Text = tuple(files[:6])  # a tuple argument: a list (see Text)
+    if len(files) > 6:
+        names = Text("{names} and {count} more", names=names, count=len(files) - 6)
+    elif not names:
+        names = Text("no file named")
     device = create in DEVICE_TYPES or any(e.type in DEVICE_EXTENTS for e in descriptor.extents)
     result.subformat = descriptor.create_type
-    result.description = f"a {create} VMDK descriptor"
+    result.description = Text("a {create} VMDK descriptor", create=create)
     result.virtual_size = descriptor.capacity_sectors * SECTOR or result.virtual_size
     if device:
-        result.refuse(f"This is a {create} disk: a raw device mapping, whose data is on a "
-                      "physical disk or SAN LUN, not in files. It cannot be imported from here.",
-                      f"In vSphere, {EXPORT_OVF} (for a physical-mode RDM, first convert the "
-                      "disk to a virtual disk with Storage vMotion or Converter).")
+        result.refuse(Text("This is a {create} disk: a raw device mapping, whose data is on a "
+                           "physical disk or SAN LUN, not in files. It cannot be imported from "
+                           "here.", create=create),
+                      Text("In vSphere, {export_ovf} (for a physical-mode RDM, first convert the "
+                           "disk to a virtual disk with Storage vMotion or Converter).",
+                           export_ovf=EXPORT_OVF))
         return
-    kind = {"monolithicFlat": "one flat (preallocated, raw) data file",
-            "twoGbMaxExtentSparse": "pieces of at most 2 GB (split sparse)",
-            "twoGbMaxExtentFlat": "preallocated pieces of at most 2 GB (split flat)",
-            "vmfs": "a flat data file on an ESXi datastore",
-            "vmfsSparse": "an ESX sparse (snapshot) data file",
-            "seSparse": "an ESXi SE sparse (snapshot) data file"}.get(create, "other files")
-    what = (f"only a descriptor ({text_size} bytes of text)" if text_size is not None
-            else "a descriptor of a disk made of several files")
-    result.refuse(f"This .vmdk is {what}: the disk's data is in {kind}: "
-                  f"{names or 'no file named'}. The import service takes a single file, so "
-                  "this one cannot be imported as it is.")
+    kind = _DATA_FILES.get(create) or Text("other files")
+    what = (Text("only a descriptor ({size} bytes of text)", size=text_size)
+            if text_size is not None else Text("a descriptor of a disk made of several files"))
+    result.refuse(Text("This .vmdk is {what}: the disk's data is in {kind}: {files}. The import "
+                       "service takes a single file, so this one cannot be imported as it is.",
+                       what=what, kind=kind, files=names))
     if create not in KNOWN_CREATE_TYPES:
-        result.refuse(f"createType {create!r} is not one VMware documents.")
+        result.refuse(Text("createType {create} is not one VMware documents.",
+                           create=repr(create)))
     if descriptor.is_delta:
-        result.refuse("It is also a snapshot (delta) disk: only the changes since a snapshot of "
-                      f"its parent {descriptor.parent_file_name_hint or ''} are in it.".replace(
-                          "  ", " ").replace(" .", "."))
+        parent = descriptor.parent_file_name_hint
+        result.refuse(Text("It is also a snapshot (delta) disk: only the changes since a "
+                           "snapshot of its parent {parent} are in it.", parent=parent)
+                      if parent else
+                      Text("It is also a snapshot (delta) disk: only the changes since a "
+                           "snapshot of its parent are in it."))
     missing: list[str] = []
     if standalone:
         for name in files:
@@ -700,21 +778,21 @@ def _data_elsewhere(path: Path, descriptor: Descriptor, result: _Result, *,
             if not candidate.is_file():
                 missing.append(name)
         if missing:
-            result.refuse(f"{len(missing)} of its data files are not in the same folder: "
-                          + ", ".join(missing[:6]) + ".")
+            result.refuse(Text("{count} of its data files are not in the same folder: {files}.",
+                               count=len(missing), files=tuple(missing[:6])))
     convertible = (standalone and not missing and create in QEMU_CREATE_TYPES
                    and not (descriptor.is_delta and not _parent_there(path, descriptor)))
     if convertible:
         result.conversion = Conversion(path, "vmdk", _converted_name(path))
-        result.fix = ("Convert it into one streamOptimized file with qemu-img, which reads the "
-                      f"descriptor and its data files: {result.conversion.command_text}. Or "
-                      f"{EXPORT_OVF}.")
+        result.fix = Text("Convert it into one streamOptimized file with qemu-img, which reads "
+                          "the descriptor and its data files: {command}. Or {export_ovf}.",
+                          command=result.conversion.command_text, export_ovf=EXPORT_OVF)
     elif missing:
-        result.fix = ("Copy the descriptor together with all its data files into one folder "
-                      "(keep their names) and convert them into one file with qemu-img; or "
-                      f"{EXPORT_OVF}.")
+        result.fix = Text("Copy the descriptor together with all its data files into one folder "
+                          "(keep their names) and convert them into one file with qemu-img; or "
+                          "{export_ovf}.", export_ovf=EXPORT_OVF)
     else:
-        result.fix = f"In VMware, {EXPORT_OVF}."
+        result.fix = Text("In VMware, {export_ovf}.", export_ovf=EXPORT_OVF)
 
 
 def _parent_there(path: Path, descriptor: Descriptor) -> bool:
@@ -725,13 +803,13 @@ def _parent_there(path: Path, descriptor: Descriptor) -> bool:
 def _descriptor_only(reader: Reader, path: Path, result: _Result, *, standalone: bool) -> None:
     data = reader.read_at(0, MAX_DESCRIPTOR_BYTES + 1)
     if len(data) > MAX_DESCRIPTOR_BYTES:
-        result.refuse("The file starts like a VMDK descriptor but is far too large to be one: "
-                      "it is damaged.", RECOPY)
+        result.refuse(Text("The file starts like a VMDK descriptor but is far too large to be "
+                           "one: it is damaged."), RECOPY)
         return
     try:
         descriptor = parse_descriptor(data)
     except DiskFormatError as exc:
-        result.refuse(str(exc), RECOPY)
+        result.refuse(message_of(exc), RECOPY)
         return
     result.vmdk = {"descriptor": descriptor.to_dict()}
     result.subformat = descriptor.create_type
@@ -743,14 +821,16 @@ def _descriptor_only(reader: Reader, path: Path, result: _Result, *, standalone:
 
 def _esx_extent(path: Path, detected: Detected, result: _Result) -> None:
     match = EXTENT_NAME.match(path.name)
-    owner = f"{match['base']}.vmdk" if match else "its small descriptor .vmdk"
-    result.description = ("an ESX sparse extent (COWD)" if detected.variant == "cowd"
-                          else "an ESXi SE sparse extent")
-    result.refuse(f"This is {detected.description}. It holds data only, and only together with "
-                  f"its descriptor {owner} (and usually a parent disk) does it make a disk.",
-                  "Delete (consolidate) the VM's snapshots in vSphere, then "
-                  f"{EXPORT_OVF}. (Or download {owner} and all its files from the datastore "
-                  "into one folder and convert the descriptor with qemu-img.)")
+    owner = f"{match['base']}.vmdk" if match else Text("its small descriptor .vmdk")
+    result.description = (Text("an ESX sparse extent (COWD)") if detected.variant == "cowd"
+                          else Text("an ESXi SE sparse extent"))
+    result.refuse(Text("This is {description}. It holds data only, and only together with its "
+                       "descriptor {owner} (and usually a parent disk) does it make a disk.",
+                       description=detected.description, owner=owner),
+                  Text("Delete (consolidate) the VM's snapshots in vSphere, then {export_ovf}. "
+                       "(Or download {owner} and all its files from the datastore into one "
+                       "folder and convert the descriptor with qemu-img.)",
+                       export_ovf=EXPORT_OVF, owner=owner))
 
 
 # --- OVA -------------------------------------------------------------------------------------
@@ -763,47 +843,55 @@ def _inspect_ova(path: Path, reader: Reader, detected: Detected
     except DiskFormatError as exc:
         is_ova = path.suffix.lower() == ".ova"
         result.kind = "ova" if is_ova else "tar"
-        result.description = "an OVA (tar) archive" if is_ova else detected.description
-        result.refuse(f"The archive is damaged: {exc}", "Download or export the OVA again.")
+        result.description = Text("an OVA (tar) archive") if is_ova else detected.description
+        result.refuse(Text("The archive is damaged: {error}", error=message_of(exc)),
+                      Text("Download or export the OVA again."))
         return result, None, None, None
     ovfs = [m for m in members if m.name.lower().endswith(".ovf") and m.type == "file"]
     if not ovfs:
         disks = [m for m in members if m.name.lower().endswith(".vmdk")]
-        listing = ", ".join(f"{m.name} ({_size(m.size)})" for m in disks[:5])
-        result.refuse("This is a tar archive without an OVF descriptor, so it is not an OVA"
-                      + (f"; it contains {listing}." if listing else "."),
-                      "Extract it (7-Zip, or tar -xf), then choose the .vmdk inside.")
+        listing = tuple(Text("{name} ({size})", name=m.name, size=_size(m.size))
+                        for m in disks[:5])
+        result.refuse(Text("This is a tar archive without an OVF descriptor, so it is not an "
+                           "OVA; it contains {files}.", files=listing)
+                      if listing else
+                      Text("This is a tar archive without an OVF descriptor, so it is not an "
+                           "OVA."),
+                      Text("Extract it (7-Zip, or tar -xf), then choose the .vmdk inside."))
         return result, None, None, None
-    result.kind, result.description = "ova", "an OVA (packaged OVF export)"
+    result.kind, result.description = "ova", Text("an OVA (packaged OVF export)")
     if ovfs[0] is not members[0]:
-        result.note("The OVF descriptor is not the first file in the OVA, as the OVF standard "
-                    "requires; some tools refuse such archives (this one was read anyway).")
+        result.note(Text("The OVF descriptor is not the first file in the OVA, as the OVF "
+                         "standard requires; some tools refuse such archives (this one was read "
+                         "anyway)."))
     try:
         vm = parse_ovf(read_member(reader, ovfs[0], MAX_OVF_BYTES))
     except DiskFormatError as exc:
-        result.refuse(f"{ovfs[0].name}: {exc}", exc.action)
+        result.refuse(Text("{name}: {error}", name=ovfs[0].name, error=message_of(exc)),
+                      exc.action)
         return result, None, None, None
     _vm_notes(vm, result)
     if not vm.disks:
-        result.refuse("The OVF lists no disk file, so there is nothing to import.",
-                      "Export the VM again with its disks.")
+        result.refuse(Text("The OVF lists no disk file, so there is nothing to import."),
+                      Text("Export the VM again with its disks."))
         return result, vm, None, None
     disk = vm.disks[0]
     member = find_member(members, disk.file)
     if member is None:
-        result.refuse(f"The OVF names the disk file {disk.file}, but the OVA does not contain "
-                      "it: the archive is incomplete.", "Download or export the OVA again.")
+        result.refuse(Text("The OVF names the disk file {file}, but the OVA does not contain "
+                           "it: the archive is incomplete.", file=disk.file),
+                      Text("Download or export the OVA again."))
         return result, vm, None, None
     if _disk_packaging_refused(disk, result):
         return result, vm, None, member.name
     window = reader.window(member.offset, member.size, name=f"{path}:{member.name}")
     inner = _inspect_disk(window, Path(member.name), detect(window), standalone=False)
-    _merge(result, inner, f"The disk {member.name} inside the OVA")
+    _merge(result, inner, Text("The disk {name} inside the OVA", name=member.name))
     _check_capacity(disk, result)
     if member.type == "sparse":
-        result.warn(f"{member.name} is stored as a sparse file inside the archive, so it cannot "
-                    "be uploaded straight from the OVA.",
-                    "Extract it first (the wizard can), then upload the extracted file.")
+        result.warn(Text("{name} is stored as a sparse file inside the archive, so it cannot be "
+                         "uploaded straight from the OVA.", name=member.name),
+                    Text("Extract it first (the wizard can), then upload the extracted file."))
     upload = UploadSource(path, member.offset, member.size, member.name,
                           contiguous=member.type != "sparse")
     return result, vm, upload, member.name
@@ -814,12 +902,13 @@ def _merge(result: _Result, inner: _Result, label: str) -> None:
     result.virtual_size = inner.virtual_size
     result.vmdk = inner.vmdk
     result.conversion = inner.conversion
-    result.description += f"; its disk is {inner.description}"
+    result.description = Text("{description}; its disk is {disk}",
+                              description=result.description, disk=inner.description)
     for finding in inner.findings:
         text = finding.text
         if finding.level is Verdict.REFUSED and not text.startswith(label):
-            text = f"{label}: {text[0].lower()}{text[1:]}" if text[:4] in ("This", "The ") \
-                else f"{label}: {text}"
+            text = Text("{label}: {finding}", label=label,
+                        finding=_continued(text) if text[:4] in ("This", "The ") else text)
         result.findings.append(Finding(finding.level, text))
     if inner.fix and inner.fix_rank > result.fix_rank:
         result.fix, result.fix_rank = inner.fix, inner.fix_rank
@@ -832,33 +921,36 @@ def _vm_notes(vm: VmInfo, result: _Result) -> None:
         else:
             result.note(note)
     if len(vm.disks) > 1:
-        names = ", ".join(d.file for d in vm.disks)
-        result.warn(f"The VM has {len(vm.disks)} disks ({names}). One import makes one image "
-                    f"from one disk: the first, {vm.disks[0].file}, is checked here (normally "
-                    "the boot disk). Import the others separately if you need them.")
+        result.warn(Text("The VM has {count} disks ({files}). One import makes one image from "
+                         "one disk: the first, {first}, is checked here (normally the boot "
+                         "disk). Import the others separately if you need them.",
+                         count=len(vm.disks), files=tuple(d.file for d in vm.disks),
+                         first=vm.disks[0].file))
 
 
 def _disk_packaging_refused(disk: VmDisk, result: _Result) -> bool:
     if disk.chunked:
-        result.refuse(f"The disk {disk.file} is split into chunks inside the export "
-                      "(ovf:chunkSize), so no single file holds it.",
-                      "Export the VM again without splitting files, or rejoin the chunks "
-                      "(cat NAME.000000000 NAME.000000001 ... > NAME) and check the result.")
+        result.refuse(Text("The disk {file} is split into chunks inside the export "
+                           "(ovf:chunkSize), so no single file holds it.", file=disk.file),
+                      Text("Export the VM again without splitting files, or rejoin the chunks "
+                           "({command}) and check the result.", command=REJOIN_COMMAND))
         return True
     if disk.compression and disk.compression.lower() not in ("identity", ""):
-        result.refuse(f"The disk {disk.file} is stored {disk.compression}-compressed in the "
-                      "export (ovf:compression), so it is not a VMDK as stored.",
-                      "Extract it and decompress it (gunzip), then check the file that comes "
-                      "out.")
+        result.refuse(Text("The disk {file} is stored {compression}-compressed in the export "
+                           "(ovf:compression), so it is not a VMDK as stored.", file=disk.file,
+                           compression=disk.compression),
+                      Text("Extract it and decompress it (gunzip), then check the file that "
+                           "comes out."))
         return True
     return False
 
 
 def _check_capacity(disk: VmDisk, result: _Result) -> None:
     if disk.capacity and result.virtual_size and disk.capacity != result.virtual_size:
-        result.warn(f"The OVF gives the disk {disk.capacity} bytes, its VMDK header "
-                    f"{result.virtual_size}; the header's size is used. The export may have "
-                    "been edited by hand.")
+        result.warn(Text("The OVF gives the disk {ovf_size} bytes, its VMDK header "
+                         "{header_size}; the header's size is used. The export may have been "
+                         "edited by hand.", ovf_size=disk.capacity,
+                         header_size=result.virtual_size))
 
 
 # --- OVF and VMX on their own ----------------------------------------------------------------
@@ -867,23 +959,26 @@ def _inspect_vm_file(path: Path, reader: Reader, detected: Detected, open_file: 
                      ) -> tuple[_Result, VmInfo | None, Path | None, UploadSource | None]:
     is_vmx = detected.kind == "vmx" or path.suffix.lower() == ".vmx"
     result = _Result("vmx" if is_vmx else "ovf",
-                     "a VMware VM configuration (.vmx)" if is_vmx else "an OVF descriptor")
+                     Text("a VMware VM configuration (.vmx)") if is_vmx
+                     else Text("an OVF descriptor"))
     limit = MAX_VMX_BYTES if is_vmx else MAX_OVF_BYTES
     data = reader.read_at(0, limit + 1)
     try:
         if len(data) > limit:
-            raise DiskFormatError(f"The file is larger than {limit // 2**20} MiB; a real "
-                                  f"{'.vmx' if is_vmx else 'OVF'} is a few KiB.")
+            raise DiskFormatError(Text("The file is larger than {limit} MiB; a real {format} is "
+                                       "a few KiB.", limit=limit // 2**20,
+                                       format=".vmx" if is_vmx else "OVF"))
         vm = parse_vmx(data) if is_vmx else parse_ovf(data)
     except DiskFormatError as exc:
         if detected.kind == "xml" and not is_vmx:
             result.kind, result.description = "xml", detected.description
-        result.refuse(str(exc), exc.action)
+        result.refuse(message_of(exc), exc.action)
         return result, None, None, None
     _vm_notes(vm, result)
     if not vm.disks:
-        result.refuse(f"The {'VM configuration' if is_vmx else 'OVF'} names no virtual disk.",
-                      "Choose the .vmdk file itself.")
+        result.refuse(Text("The VM configuration names no virtual disk.") if is_vmx
+                      else Text("The OVF names no virtual disk."),
+                      Text("Choose the .vmdk file itself."))
         return result, vm, None, None
     disk = vm.disks[0]
     disk_path = path.parent / disk.file.replace("\\", "/")
@@ -892,15 +987,18 @@ def _inspect_vm_file(path: Path, reader: Reader, detected: Detected, open_file: 
     try:
         size = _stat(disk_path)
     except DiskReadError as exc:
-        result.refuse(f"The {'VM' if is_vmx else 'OVF'} names the disk {disk.file}, which "
-                      f"cannot be opened: {exc}",
-                      "Keep the whole export (the .ovf, .mf and .vmdk files) or the VM folder "
-                      "together in one folder, then choose it again.")
+        result.refuse(Text("The VM names the disk {file}, which cannot be opened: {error}",
+                           file=disk.file, error=message_of(exc))
+                      if is_vmx else
+                      Text("The OVF names the disk {file}, which cannot be opened: {error}",
+                           file=disk.file, error=message_of(exc)),
+                      Text("Keep the whole export (the .ovf, .mf and .vmdk files) or the VM "
+                           "folder together in one folder, then choose it again."))
         return result, vm, disk_path, None
     with open_file(disk_path) as handle:
         disk_reader = Reader(handle, size, name=str(disk_path))
         inner = _inspect_disk(disk_reader, disk_path, detect(disk_reader), standalone=True)
-    _merge(result, inner, f"The disk {disk_path.name}")
+    _merge(result, inner, Text("The disk {name}", name=disk_path.name))
     _check_capacity(disk, result)
     upload = UploadSource(disk_path, 0, size)
     return result, vm, disk_path, upload

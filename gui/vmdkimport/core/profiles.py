@@ -17,6 +17,7 @@ from vmdkimport.core.endpoints import identity_url_for
 from vmdkimport.core.errors import ConfigError
 from vmdkimport.core.httpsettings import HttpSettings
 from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ class ConnectionProfile:
             return self.identity_url.rstrip("/")
         if self.region:
             return identity_url_for(self.region)
-        raise ConfigError("No identity URL and no region.",
-                          "Choose a region, or enter the identity URL (ending in /v3).",
+        raise ConfigError(Text("No identity URL and no region."),
+                          Text("Choose a region, or enter the identity URL (ending in /v3)."),
                           Field.ENDPOINTS)
 
     def http_settings(self, *, system_trust: bool = True,
@@ -110,8 +111,8 @@ def from_clouds_yaml(cloud: str, paths: list[Path] | None = None
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"{path} cannot be read: {exc}",
-                              "Fix the YAML, or choose another profile.") from None
+            raise ConfigError(Text("{path} cannot be read: {error}", path=path, error=exc),
+                              Text("Fix the YAML, or choose another profile.")) from None
         entry = (data.get("clouds") or {}).get(cloud) if isinstance(data, dict) else None
         if not isinstance(entry, dict):
             continue
@@ -133,6 +134,7 @@ def from_clouds_yaml(cloud: str, paths: list[Path] | None = None
         password = auth.get("password")
         return profile, str(password) if password else None
     raise ConfigError(
-        f"No cloud named {cloud!r} in " + ", ".join(str(p) for p in searched) + ".",
-        "Check the name given with --os-cloud (or OS_CLOUD).", Field.CREDENTIALS,
+        Text("No cloud named {cloud!r} in {files}.", cloud=cloud,
+             files=tuple(str(p) for p in searched)),
+        Text("Check the name given with --os-cloud (or OS_CLOUD)."), Field.CREDENTIALS,
     )

@@ -26,6 +26,7 @@ from typing import IO, Final
 from vmdkimport.core.diskformat import OperationCancelled
 from vmdkimport.core.errors import VmdkImportError
 from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 ENV_VAR: Final = "VMDKIMPORT_QEMU_IMG"
 _PROGRESS_RE: Final = re.compile(rb"\((\d+(?:\.\d+)?)/100%\)")
@@ -33,10 +34,12 @@ _WINDOWS_DIRS: Final = ("C:\\Program Files\\qemu", "C:\\Program Files (x86)\\qem
 #: how often the cancel flag is looked at while qemu-img runs
 POLL_SECONDS: Final = 0.05
 
-INSTALL_HINT: Final = (
-    "Install qemu-img: on Debian/Ubuntu 'sudo apt-get install qemu-utils', on RHEL/Fedora "
-    "'sudo dnf install qemu-img', on Windows the QEMU installer from qemu.org (then set "
-    f"{ENV_VAR} to the full path of qemu-img.exe if it is not on PATH)."
+INSTALL_HINT: Final = Text(
+    "Install qemu-img: on Debian/Ubuntu '{apt_command}', on RHEL/Fedora '{dnf_command}', on "
+    "Windows the QEMU installer from qemu.org (then set {variable} to the full path of "
+    "qemu-img.exe if it is not on PATH).",
+    apt_command="sudo apt-get install qemu-utils", dnf_command="sudo dnf install qemu-img",
+    variable=ENV_VAR,
 )
 
 
@@ -44,7 +47,7 @@ class QemuNotFound(VmdkImportError):
     field = Field.DISK
 
     def __init__(self) -> None:
-        super().__init__("qemu-img, the tool that converts disks, is not installed.")
+        super().__init__(Text("qemu-img, the tool that converts disks, is not installed."))
         self.action = INSTALL_HINT
 
 
@@ -145,11 +148,13 @@ def convert_to_stream_optimized(
         raise QemuNotFound
     source, destination = Path(source), Path(destination)
     if destination.resolve() == source.resolve():
-        raise ConversionFailed("The converted disk cannot replace the file it is made from.",
-                               "Choose another file name for the converted disk.")
+        raise ConversionFailed(
+            Text("The converted disk cannot replace the file it is made from."),
+            Text("Choose another file name for the converted disk."))
     if destination.exists() and not overwrite:
-        raise ConversionFailed(f"{destination} already exists.",
-                               "Choose another file name, or delete the existing file first.")
+        raise ConversionFailed(
+            Text("{path} already exists.", path=str(destination)),
+            Text("Choose another file name, or delete the existing file first."))
     partial = destination.with_name(destination.name + ".part")
     args = convert_args(source, partial, source_format=source_format, qemu_img=str(binary))
     creationflags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
@@ -158,8 +163,8 @@ def convert_to_stream_optimized(
             args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             creationflags=creationflags)
     except OSError as exc:
-        raise ConversionFailed(f"qemu-img could not be started: {exc.strerror or exc}.",
-                               INSTALL_HINT) from exc
+        raise ConversionFailed(Text("qemu-img could not be started: {reason}.",
+                                    reason=exc.strerror or str(exc)), INSTALL_HINT) from exc
     assert process.stdout is not None
     assert process.stderr is not None
     pump = _Pump(on_progress)
@@ -189,24 +194,29 @@ def convert_to_stream_optimized(
         with contextlib.suppress(OSError):
             partial.unlink()
     if cancelled:
-        raise OperationCancelled("The conversion was cancelled; the partial file was removed.")
+        raise OperationCancelled(
+            Text("The conversion was cancelled; the partial file was removed."))
     if pump.errors:
         raise pump.errors[0]
     if process.returncode != 0:
         output = pump.stderr.decode("utf-8", "replace").strip()
-        detail = output.splitlines()[-1] if output else f"exit code {process.returncode}"
+        # qemu-img's own last line of error output is shown as it is, never translated
+        detail = output.splitlines()[-1] if output else \
+            Text("exit code {code}", code=process.returncode)
         raise ConversionFailed(
-            f"qemu-img could not convert {source.name}: {detail}",
-            "Check that the source disk is complete and readable, that all its files are in "
-            "the same folder, and that the destination has enough free space.", output=output)
+            Text("qemu-img could not convert {file}: {detail}", file=source.name, detail=detail),
+            Text("Check that the source disk is complete and readable, that all its files are in "
+                 "the same folder, and that the destination has enough free space."),
+            output=output)
     try:
         partial.replace(destination)
     except OSError as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
-        raise ConversionFailed(f"The converted disk could not be saved as {destination}: "
-                               f"{exc.strerror or exc}.",
-                               "Choose a folder you can write to.") from exc
+        raise ConversionFailed(
+            Text("The converted disk could not be saved as {path}: {reason}.",
+                 path=str(destination), reason=exc.strerror or str(exc)),
+            Text("Choose a folder you can write to.")) from exc
     if pump.last < 100.0:
         on_progress(100.0)
     return destination

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
 
+from vmdkimport.core.text import Text
+
 
 class Field(StrEnum):
     """A place the user can fix something: a request field or a setting in the wizard.
@@ -57,22 +59,22 @@ class OsType:
 
 # Documented (Table 2, os_type). The order is the page's order.
 OS_TYPES: Final[tuple[OsType, ...]] = (
-    OsType("win2008R2SE", "Windows Server 2008 R2 SE", True),
-    OsType("win2008R2EE", "Windows Server 2008 R2 EE", True),
-    OsType("win2012SE", "Windows Server 2012 SE", True),
-    OsType("win2012R2SE", "Windows Server 2012 R2 SE", True),
-    OsType("win2016SE_ja", "Windows Server 2016 SE (Japanese version)", True),
-    OsType("win2016SE_en", "Windows Server 2016 SE (English version)", True),
-    OsType("rhel6", "Red Hat Enterprise Linux 6", False),
-    OsType("rhel7", "Red Hat Enterprise Linux 7", False),
-    OsType("centos", "CentOS", False),
-    OsType("ubuntu", "Ubuntu", False),
+    OsType("win2008R2SE", Text("Windows Server 2008 R2 SE"), True),
+    OsType("win2008R2EE", Text("Windows Server 2008 R2 EE"), True),
+    OsType("win2012SE", Text("Windows Server 2012 SE"), True),
+    OsType("win2012R2SE", Text("Windows Server 2012 R2 SE"), True),
+    OsType("win2016SE_ja", Text("Windows Server 2016 SE (Japanese version)"), True),
+    OsType("win2016SE_en", Text("Windows Server 2016 SE (English version)"), True),
+    OsType("rhel6", Text("Red Hat Enterprise Linux 6"), False),
+    OsType("rhel7", Text("Red Hat Enterprise Linux 7"), False),
+    OsType("centos", Text("CentOS"), False),
+    OsType("ubuntu", Text("Ubuntu"), False),
 )
 OS_TYPE_KEYWORDS: Final[frozenset[str]] = frozenset(t.keyword for t in OS_TYPES)
 WINDOWS_OS_TYPES: Final[frozenset[str]] = frozenset(t.keyword for t in OS_TYPES if t.windows)
 
 # Documented: the warning the provider prints under the os_type list.
-OS_TYPE_WARNING: Final = (
+OS_TYPE_WARNING: Final = Text(
     "Choose the OS that is really installed on the disk. With the wrong OS type the virtual server "
     "may not start, you may not get correct support, and OS support fees may be charged wrongly."
 )
@@ -170,28 +172,29 @@ def _problem(code: str, field: Field, detail: str) -> Problem:
 def name_error(value: object) -> str | None:
     """Why ``value`` cannot be an image name, or None."""
     if not isinstance(value, str):
-        return "The image name must be text."
+        return Text("The image name must be text.")
     if not value.strip():
-        return "The image name is empty."
+        return Text("The image name is empty.")
     if len(value) > NAME_MAX_CHARS:
-        return f"The image name has {len(value)} characters; at most {NAME_MAX_CHARS} are allowed."
+        return Text("The image name has {count} characters; at most {limit} are allowed.",
+                    count=len(value), limit=NAME_MAX_CHARS)
     if value != value.strip():
-        return "The image name starts or ends with a space."
+        return Text("The image name starts or ends with a space.")
     bad = [c for c in value if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
     if bad:
-        return "The image name contains control characters or line breaks."
+        return Text("The image name contains control characters or line breaks.")
     return None
 
 
 def container_error(value: str) -> str | None:
     """Why ``value`` cannot be a container name in a location, or None."""
     if not value:
-        return "The container name is empty."
+        return Text("The container name is empty.")
     if len(value.encode()) > CONTAINER_MAX_BYTES:
-        return f"The container name is longer than {CONTAINER_MAX_BYTES} bytes."
+        return Text("The container name is longer than {limit} bytes.", limit=CONTAINER_MAX_BYTES)
     if not _CONTAINER_RE.fullmatch(value):
         return (
-            "The container name may only contain letters A-Z a-z, digits and . _ ~ ( ) + -."
+            Text("The container name may only contain letters A-Z a-z, digits and . _ ~ ( ) + -.")
         )
     return None
 
@@ -199,17 +202,17 @@ def container_error(value: str) -> str | None:
 def object_error(value: str) -> str | None:
     """Why ``value`` cannot be the object name of an importable image, or None."""
     if not value:
-        return "The object name is empty."
+        return Text("The object name is empty.")
     if len(value.encode()) > OBJECT_MAX_BYTES:
-        return f"The object name is longer than {OBJECT_MAX_BYTES} bytes."
+        return Text("The object name is longer than {limit} bytes.", limit=OBJECT_MAX_BYTES)
     if not value.endswith(VMDK_SUFFIX):
-        return f"The object name must end with {VMDK_SUFFIX} (lower case)."
+        return Text("The object name must end with {suffix} (lower case).", suffix=VMDK_SUFFIX)
     if value == VMDK_SUFFIX or value.endswith("/" + VMDK_SUFFIX):
-        return f"The object name needs a name before {VMDK_SUFFIX}."
+        return Text("The object name needs a name before {suffix}.", suffix=VMDK_SUFFIX)
     if not _OBJECT_RE.fullmatch(value):
         return (
-            "The object name may only contain letters A-Z a-z, digits, . _ ~ ( ) + - and "
-            "single / between parts (no spaces, no leading or trailing /)."
+            Text("The object name may only contain letters A-Z a-z, digits, . _ ~ ( ) + - and "
+                 "single / between parts (no spaces, no leading or trailing /).")
         )
     return None
 
@@ -233,13 +236,13 @@ class Location:
 def parse_location(value: object) -> tuple[Location | None, str | None]:
     """Split a location into its parts, or say why it is not one."""
     if not isinstance(value, str):
-        return None, "The location must be text."
+        return None, Text("The location must be text.")
     prefix = "/v1/AUTH_"
     if not value.startswith(prefix):
-        return None, "The location must start with /v1/AUTH_<project id>/."
+        return None, Text("The location must start with /v1/AUTH_<project id>/.")
     project, _, rest = value[len(prefix):].partition("/")
     if not project or not _PROJECT_RE.fullmatch(project):
-        return None, "The location has no valid project id after /v1/AUTH_."
+        return None, Text("The location has no valid project id after /v1/AUTH_.")
     container, _, obj = rest.partition("/")
     error = container_error(container) or object_error(obj)
     if error:
@@ -254,43 +257,46 @@ def location_for(project_id: str, container: str, object_name: str) -> str:
 
 def checksum_error(value: object) -> str | None:
     if not isinstance(value, str) or not _SHA1_RE.fullmatch(value):
-        return "The checksum must be a SHA1 value: exactly 40 hexadecimal digits."
+        return Text("The checksum must be a SHA1 value: exactly 40 hexadecimal digits.")
     return None
 
 
 def image_id_error(value: object) -> str | None:
     if not isinstance(value, str) or not _UUID_RE.fullmatch(value):
         return (
-            "The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c "
-            "(use Generate, or uuidgen)."
+            Text("The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c "
+                 "(use Generate, or uuidgen).")
         )
     return None
 
 
-def _int_error(value: object, what: str, unit: str) -> str | None:
+def _int_error(value: object, what: Text, unit: str) -> str | None:
     # bool is an int in Python but not in JSON: "true" is no number of megabytes.
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-            return f"{what} must be a whole number of {unit} written without a decimal point."
-        return f"{what} must be a whole number of {unit}."
+            return Text("{what} must be a whole number of {unit} written without a decimal "
+                        "point.", what=what, unit=unit)
+        return Text("{what} must be a whole number of {unit}.", what=what, unit=unit)
     if value < 0:
-        return f"{what} cannot be negative."
+        return Text("{what} cannot be negative.", what=what)
     if value > INT32_MAX:
-        return f"{what} is too large (at most {INT32_MAX} {unit})."
+        return Text("{what} is too large (at most {limit} {unit}).", what=what, limit=INT32_MAX,
+                    unit=unit)
     return None
 
 
 def min_ram_error(value: object) -> str | None:
-    return _int_error(value, "Minimum RAM", "MB")
+    return _int_error(value, Text("Minimum RAM"), "MB")
 
 
 def min_disk_error(value: object) -> str | None:
-    return _int_error(value, "Minimum disk", "GB")
+    return _int_error(value, Text("Minimum disk"), "GB")
 
 
 def os_type_error(value: object) -> str | None:
     if not isinstance(value, str) or value not in OS_TYPE_KEYWORDS:
-        return "The OS type must be one of: " + ", ".join(t.keyword for t in OS_TYPES) + "."
+        return Text("The OS type must be one of: {types}.",
+                    types=", ".join(t.keyword for t in OS_TYPES))
     return None
 
 
@@ -305,16 +311,19 @@ def normalize_server_info(value: str) -> str:
 def server_info_error(value: object) -> str | None:
     """Why ``value`` is not "FQDN:port", or None."""
     if not isinstance(value, str):
-        return "The KMS server must be text in the form FQDN:port."
+        return Text("The KMS server must be text in the form FQDN:port.")
     match = _SERVER_INFO_RE.fullmatch(value.strip())
     if not match:
-        return "The KMS server must be written as FQDN:port, for example kms.example.com:1688."
+        return Text("The KMS server must be written as FQDN:port, for example "
+                    "kms.example.com:1688.")
     host, port = match["host"], int(match["port"])
     labels = host.rstrip(".").split(".")
     if len(host) > 253 or len(labels) < 2 or not all(_LABEL_RE.fullmatch(x) for x in labels):
-        return f"{host!r} is not a fully qualified domain name (like kms.example.com)."
+        return Text("{host!r} is not a fully qualified domain name (like kms.example.com).",
+                    host=host)
     if not 1 <= port <= 65535:
-        return f"The KMS port {port} is out of range (1-65535; the usual port is 1688)."
+        return Text("The KMS port {port} is out of range (1-65535; the usual port is 1688).",
+                    port=port)
     return None
 
 
@@ -322,23 +331,27 @@ def kms_error(value: object) -> tuple[Field, str] | None:
     """Why ``value`` is not a valid ``kms`` object, with the sub-field, or None."""
     if not isinstance(value, Mapping):
         return Field.KMS, (
-            'kms must be an object such as {"server_info": "FQDN:1688", "activate": true}.'
+            Text('kms must be an object such as {"server_info": "FQDN:1688", "activate": true}.')
         )
     unknown = sorted(set(value) - {"server_info", "activate"})
     if unknown:
-        return Field.KMS, "kms has unknown keys: " + ", ".join(map(str, unknown)) + "."
+        return Field.KMS, Text("kms has unknown keys: {keys}.", keys=", ".join(map(str, unknown)))
     if not value:
         # Documented: "When specifying neither server_info nor activate, this item cannot be
         # specified."
-        return Field.KMS, "kms needs server_info, activate, or both; otherwise leave kms out."
+        return Field.KMS, Text("kms needs server_info, activate, or both; otherwise leave kms out.")
     if "server_info" in value:
         error = server_info_error(value["server_info"])
         if error:
             return Field.KMS_SERVER, error
     if "activate" in value and value["activate"] is not True:
         # Documented: 'Specify "true"', as a JSON boolean.
-        return Field.KMS_ACTIVATE, "kms.activate can only be true (a JSON boolean)."
+        return Field.KMS_ACTIVATE, Text("kms.activate can only be true (a JSON boolean).")
     return None
+
+
+_ENTER: Final = {"name": Text("Enter the name."), "location": Text("Enter the location."),
+                  "os_type": Text("Enter the os type.")}
 
 
 def check_body(body: object, *, project_id: str | None = None) -> list[Problem]:
@@ -349,7 +362,7 @@ def check_body(body: object, *, project_id: str | None = None) -> list[Problem]:
     image size are server-side checks (40025, 40037) and are not done here.
     """
     if not isinstance(body, Mapping):
-        return [_problem("40014", Field.NONE, "The request body must be a JSON object.")]
+        return [_problem("40014", Field.NONE, Text("The request body must be a JSON object."))]
     problems: list[Problem] = []
     # Missing required parameters first, then invalid values, in the page's field order.
     for key, code, field in (
@@ -358,7 +371,7 @@ def check_body(body: object, *, project_id: str | None = None) -> list[Problem]:
         ("os_type", "40005", Field.OS_TYPE),
     ):
         if key not in body or body[key] is None or body[key] == "":
-            problems.append(_problem(code, field, f"Enter the {key.replace('_', ' ')}."))
+            problems.append(_problem(code, field, _ENTER[key]))
 
     present = {k: v for k, v in body.items() if v is not None}
     if "name" in present and present["name"] != "":
@@ -372,8 +385,9 @@ def check_body(body: object, *, project_id: str | None = None) -> list[Problem]:
         elif loc is not None and project_id is not None and loc.project_id != project_id:
             problems.append(_problem(
                 "40025", Field.LOCATION,
-                f"The location is in project {loc.project_id}, but you are signed in to project "
-                f"{project_id}. Upload to the project you import into.",
+                Text("The location is in project {location_project}, but you are signed in to "
+                     "project {project}. Upload to the project you import into.",
+                     location_project=loc.project_id, project=project_id),
             ))
     if "os_type" in present and present["os_type"] != "":
         err = os_type_error(present["os_type"])
@@ -402,8 +416,8 @@ def check_body(body: object, *, project_id: str | None = None) -> list[Problem]:
             problems.append(_problem("40034", kms_problem[0], kms_problem[1]))
     if "conversion" in present and not isinstance(present["conversion"], bool):
         problems.append(_problem(
-            "40026", Field.NONE, "conversion is a retired field; if sent it must be true or false."
-        ))
+            "40026", Field.NONE,
+            Text("conversion is a retired field; if sent it must be true or false.")))
     return problems
 
 

@@ -13,6 +13,8 @@ import logging
 import keyring
 import keyring.errors
 
+from vmdkimport.core.text import Text
+
 log = logging.getLogger(__name__)
 
 SERVICE = "vmdkimport"
@@ -28,15 +30,15 @@ def unavailable_reason() -> str | None:
     try:
         backend = keyring.get_keyring()
     except Exception as exc:  # noqa: BLE001 - any backend failure means "not available"
-        return f"The system keyring cannot be opened ({type(exc).__name__})."
+        return Text("The system keyring cannot be opened ({error}).", error=type(exc).__name__)
     name = type(backend).__name__
     priority = getattr(backend, "priority", 0)
     if backend.__module__.startswith("keyring.backends.fail"):
-        return "No system keyring is available on this computer."
+        return Text("No system keyring is available on this computer.")
     if name == "ChainerBackend" and not getattr(backend, "backends", []):
-        return "No system keyring is available on this computer."
+        return Text("No system keyring is available on this computer.")
     if isinstance(priority, (int, float)) and priority <= 0:
-        return f"The keyring backend {name} is not usable for passwords."
+        return Text("The keyring backend {name} is not usable for passwords.", name=name)
     return None
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from vmdkimport.core.errors import ConfigError
 from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 MiB = 1024 * 1024
 GiB = 1024 * MiB
@@ -58,19 +59,21 @@ class UploadSource:
     def stat(self) -> tuple[int, int]:
         """(size of the range, file mtime in ns); a clear error when the file is gone."""
         if not self.contiguous:
-            raise ConfigError(f"{self.member} is stored in pieces inside {self.path.name}.",
-                              "Extract the disk from the archive first, then upload that file.",
-                              Field.DISK)
+            raise ConfigError(Text("{member} is stored in pieces inside {archive}.",
+                                   member=self.member, archive=self.path.name),
+                              Text("Extract the disk from the archive first, then upload that "
+                                   "file."), Field.DISK)
         try:
             st = os.stat(self.path)
         except OSError as exc:
-            raise ConfigError(f"{self.path} cannot be read: {exc.strerror or exc}.",
-                              "Choose the disk file again.", Field.DISK) from None
+            raise ConfigError(Text("{path} cannot be read: {error}.", path=self.path,
+                                   error=exc.strerror or exc),
+                              Text("Choose the disk file again."), Field.DISK) from None
         available = st.st_size - self.offset
         size = available if self.length is None else self.length
         if self.offset < 0 or size < 0 or size > available:
-            raise ConfigError(f"{self.path} is shorter than the part to upload.",
-                              "Inspect the file again; it may have changed.", Field.DISK)
+            raise ConfigError(Text("{path} is shorter than the part to upload.", path=self.path),
+                              Text("Inspect the file again; it may have changed."), Field.DISK)
         return size, st.st_mtime_ns
 
 
@@ -136,9 +139,10 @@ def choose_segment_size(size: int, requested: int | None, *, max_file_size: int,
         segment = -(-size // max_segments)
         if segment > max_file_size:
             raise ConfigError(
-                f"A {size} byte file needs more than {max_segments} segments of at most "
-                f"{max_file_size} bytes, the limits of this object storage.",
-                "Use a DLO manifest (--manifest dlo), which has no segment-count limit.",
+                Text("A {size} byte file needs more than {max_segments} segments of at most "
+                     "{max_file_size} bytes, the limits of this object storage.", size=size,
+                     max_segments=max_segments, max_file_size=max_file_size),
+                Text("Use a DLO manifest (--manifest dlo), which has no segment-count limit."),
                 Field.DISK)
     return max(1, segment)
 

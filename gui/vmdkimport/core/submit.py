@@ -17,6 +17,7 @@ from vmdkimport.core.imageimport import ImageImportClient, ImportState, ImportSt
 from vmdkimport.core.ledger import Ledger, LedgerEntry
 from vmdkimport.core.polling import PollPolicy as PollPolicy  # re-exported
 from vmdkimport.core.request import ImportRequest
+from vmdkimport.core.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,10 @@ def submit_import(
         return ledger.record_registered(local_id, import_id=registration.import_id,
                                         request_id=registration.request_id)
     except Exception as exc:  # the id must reach the user whatever failed here
-        raise VmdkImportError(
-            f"The import was registered with id {registration.import_id}, but saving it to the "
-            f"local ledger failed ({exc}). Write the id down: it is needed to follow the import."
-        ) from exc
+        raise VmdkImportError(Text(
+            "The import was registered with id {import_id}, but saving it to the local ledger "
+            "failed ({error}). Write the id down: it is needed to follow the import.",
+            import_id=registration.import_id, error=exc)) from exc
 
 
 def follow_import(

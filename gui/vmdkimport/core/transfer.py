@@ -10,6 +10,7 @@ import threading
 import time
 
 from vmdkimport.core.errors import UploadCancelled
+from vmdkimport.core.text import Text
 
 
 class TokenBucket:
@@ -67,12 +68,12 @@ class TransferControl:
         while not self._running.wait(0.25):
             pass
         if self._cancel.is_set():
-            raise UploadCancelled("The upload was cancelled.")
+            raise UploadCancelled(Text("The upload was cancelled."))
 
     def sleep(self, seconds: float) -> None:
         """Wait, but wake up (and raise) on cancel."""
         if self._cancel.wait(seconds):
-            raise UploadCancelled("The upload was cancelled.")
+            raise UploadCancelled(Text("The upload was cancelled."))
 
     def throttle(self, amount: int) -> None:
         self.check()

@@ -79,6 +79,7 @@ from vmdkimport.core.segments import (
     plan_segments,
 )
 from vmdkimport.core.segments import UploadRequest as UploadRequest  # re-exported
+from vmdkimport.core.text import Text, message_of
 from vmdkimport.core.transfer import TokenBucket, TransferControl
 
 log = logging.getLogger(__name__)
@@ -145,10 +146,10 @@ class ObjectExists(VmdkImportError):
     """The target exists with different content; replacing it needs the user's word."""
 
     def __init__(self, container: str, obj: str, info: ObjectInfo) -> None:
-        super().__init__(f"{container}/{obj} already exists ({info.size} bytes) and is not "
-                         "this disk.")
-        self.action = ("Choose another object name, or confirm that it may be replaced "
-                       "(--overwrite).")
+        super().__init__(Text("{container}/{object} already exists ({size} bytes) and is not "
+                              "this disk.", container=container, object=obj, size=info.size))
+        self.action = Text("Choose another object name, or confirm that it may be replaced "
+                           "(--overwrite).")
         self.field = Field.OBJECT
         self.info = info
 
@@ -159,10 +160,11 @@ class SegmentFailed(VmdkImportError):
     retryable = True
 
     def __init__(self, segment: Segment, attempts: int, last: BaseException) -> None:
-        super().__init__(f"Segment {segment.index + 1} ({segment.name}) failed {attempts} times; "
-                         f"the last error was: {last}")
-        self.action = ("Check the connection, then start the same upload again: it resumes "
-                       "where it stopped.")
+        super().__init__(Text("Segment {number} ({name}) failed {attempts} times; the last "
+                              "error was: {error}", number=segment.index + 1, name=segment.name,
+                              attempts=attempts, error=message_of(last)))
+        self.action = Text("Check the connection, then start the same upload again: it resumes "
+                           "where it stopped.")
         self.segment = segment
 
 
@@ -223,13 +225,14 @@ class _SegmentBody:
             fh.seek(start)
             while remaining:
                 if self._abort.is_set():
-                    raise UploadCancelled("The upload was stopped.")
+                    raise UploadCancelled(Text("The upload was stopped."))
                 self._control.throttle(min(CHUNK, remaining))
                 chunk = fh.read(min(CHUNK, remaining))
                 if not chunk:
-                    raise ConfigError(f"{self._source.path} got shorter during the upload.",
-                                      "Do not change the disk file while it uploads; start "
-                                      "again.", Field.DISK)
+                    raise ConfigError(Text("{path} got shorter during the upload.",
+                                           path=self._source.path),
+                                      Text("Do not change the disk file while it uploads; start "
+                                           "again."), Field.DISK)
                 self.md5.update(chunk)
                 remaining -= len(chunk)
                 self._on_read(self._segment.length - remaining)
@@ -298,7 +301,8 @@ class Uploader:
         for error in (container_error(req.container), object_error(req.object_name)):
             if error:
                 field_ = Field.CONTAINER if error.startswith("The container") else Field.OBJECT
-                raise ConfigError(error, "Choose a valid name on the Destination page.", field_)
+                raise ConfigError(error, Text("Choose a valid name on the Destination page."),
+                                  field_)
         size, mtime_ns = req.source.stat()
         self._total = size
         yield self._event("Checking object storage")
@@ -308,9 +312,9 @@ class Uploader:
         manifest = req.manifest
         slo = info.get("slo") if isinstance(info.get("slo"), Mapping) else None
         if manifest is Manifest.SLO and info and slo is None:
-            raise ConfigError("This object storage does not offer SLO manifests.",
-                              "Use a DLO manifest (--manifest dlo), the provider's documented "
-                              "way.", Field.NONE)
+            raise ConfigError(Text("This object storage does not offer SLO manifests."),
+                              Text("Use a DLO manifest (--manifest dlo), the provider's "
+                                   "documented way."), Field.NONE)
         max_segments = int((slo or {}).get("max_manifest_segments") or 1000) \
             if manifest is Manifest.SLO else None
         segment_size = choose_segment_size(size, req.segment_size, max_file_size=max_file,
@@ -434,7 +438,7 @@ class Uploader:
         if local.error is not None:
             raise local.error
         if self.control.cancelled:
-            raise UploadCancelled("Cancelled.")
+            raise UploadCancelled(Text("Cancelled."))
         with self._stats.lock:
             self._stats.done = 0
 
@@ -507,7 +511,7 @@ class Uploader:
         if self._error is not None:
             raise self._error
         if self.control.cancelled:
-            raise UploadCancelled("The upload was cancelled; start it again to resume.")
+            raise UploadCancelled(Text("The upload was cancelled; start it again to resume."))
 
     def _worker(self, todo: queue.Queue[Segment], container: str, single: bool,
                 present: dict[str, ObjectInfo], journal: UploadJournal,
@@ -689,7 +693,7 @@ class _Hasher(threading.Thread):
 
     def hexdigest(self) -> str:
         if self.done != self._size:
-            raise VmdkImportError("The SHA1 checksum could not be completed.")
+            raise VmdkImportError(Text("The SHA1 checksum could not be completed."))
         return self._sha1.hexdigest()
 
     def run(self) -> None:
@@ -711,8 +715,9 @@ class _Hasher(threading.Thread):
             while self.done < limit:
                 chunk = fh.read(min(CHUNK, limit - self.done))
                 if not chunk:
-                    raise ConfigError(f"{self._source.path} got shorter during the upload.",
-                                      "Do not change the disk file while it uploads.",
+                    raise ConfigError(Text("{path} got shorter during the upload.",
+                                           path=self._source.path),
+                                      Text("Do not change the disk file while it uploads."),
                                       Field.DISK)
                 self._sha1.update(chunk)
                 self.done += len(chunk)
@@ -742,8 +747,9 @@ class _LocalHash(threading.Thread):
                         return
                     chunk = fh.read(min(CHUNK, self._size - self.done))
                     if not chunk:
-                        raise ConfigError(f"{self._source.path} is shorter than expected.",
-                                          "Inspect the file again.", Field.DISK)
+                        raise ConfigError(Text("{path} is shorter than expected.",
+                                               path=self._source.path),
+                                          Text("Inspect the file again."), Field.DISK)
                     md5.update(chunk)
                     sha1.update(chunk)
                     self.done += len(chunk)

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from vmdkimport.core.diskformat import SECTOR, DiskFormatError, Reader
+from vmdkimport.core.text import Text, message_of
 
 KDMV_MAGIC: Final = b"KDMV"
 HEADER_FORMAT: Final = "<4sIIQQQQIQQQB4sH"
@@ -99,13 +100,13 @@ class SparseHeader:
     @classmethod
     def parse(cls, data: bytes) -> SparseHeader:
         if len(data) < HEADER_SIZE:
-            raise DiskFormatError(
-                f"The file is only {len(data)} bytes long, shorter than a VMDK header (512 bytes)"
-                ": it is truncated.")
+            raise DiskFormatError(Text(
+                "The file is only {size} bytes long, shorter than a VMDK header (512 bytes)"
+                ": it is truncated.", size=len(data)))
         (magic, version, flags, capacity, grain, desc_off, desc_size, gtes, rgd, gd, overhead,
          unclean, newline, compress) = struct.unpack_from(HEADER_FORMAT, data)
         if magic != KDMV_MAGIC:
-            raise DiskFormatError("The VMDK header does not start with the KDMV signature.")
+            raise DiskFormatError(Text("The VMDK header does not start with the KDMV signature."))
         return cls(version, flags, capacity, grain, desc_off, desc_size, gtes, rgd, gd, overhead,
                    bool(unclean), newline, compress)
 
@@ -145,31 +146,33 @@ class SparseHeader:
         """What is wrong with the header on its own (without looking at the file)."""
         out: list[str] = []
         if self.version not in (1, 2, 3):
-            out.append(f"The VMDK header has version {self.version}; only versions 1 to 3 "
-                       "exist.")
+            out.append(Text("The VMDK header has version {version}; only versions 1 to 3 "
+                            "exist.", version=self.version))
         if self.capacity == 0:
-            out.append("The VMDK header gives the disk a size of 0 bytes.")
+            out.append(Text("The VMDK header gives the disk a size of 0 bytes."))
         elif self.capacity > MAX_CAPACITY_SECTORS:
-            out.append(f"The VMDK header gives an impossible disk size "
-                       f"({self.capacity * SECTOR} bytes).")
+            out.append(Text("The VMDK header gives an impossible disk size ({size} bytes).",
+                            size=self.capacity * SECTOR))
         if self.grain_size == 0 or self.grain_size & (self.grain_size - 1) or \
                 self.grain_size > 1 << 21:
-            out.append(f"The VMDK header has an invalid grain size ({self.grain_size} sectors; "
-                       "it must be a power of two).")
+            out.append(Text("The VMDK header has an invalid grain size ({sectors} sectors; "
+                            "it must be a power of two).", sectors=self.grain_size))
         if not 1 <= self.num_gtes_per_gt <= 512:
-            out.append(f"The VMDK header has an invalid grain-table size "
-                       f"({self.num_gtes_per_gt} entries; VMware uses 512).")
+            out.append(Text("The VMDK header has an invalid grain-table size "
+                            "({entries} entries; VMware uses 512).",
+                            entries=self.num_gtes_per_gt))
         if self.compress_algorithm not in (COMPRESSION_NONE, COMPRESSION_DEFLATE):
-            out.append(f"The VMDK header names an unknown compression method "
-                       f"({self.compress_algorithm}).")
+            out.append(Text("The VMDK header names an unknown compression method "
+                            "({method}).", method=self.compress_algorithm))
         elif self.compressed and self.compress_algorithm != COMPRESSION_DEFLATE:
-            out.append("The VMDK header says its grains are compressed but names no "
-                       "compression method.")
+            out.append(Text("The VMDK header says its grains are compressed but names no "
+                            "compression method."))
         if self.gd_at_end and not self.has_markers:
-            out.append("The VMDK header puts the grain directory at the end of the file, which "
-                       "only a streamOptimized disk may do, but has no stream markers.")
+            out.append(Text("The VMDK header puts the grain directory at the end of the file, "
+                            "which only a streamOptimized disk may do, but has no stream "
+                            "markers."))
         if self.descriptor_offset and not self.descriptor_size:
-            out.append("The VMDK header points at an embedded descriptor of size 0.")
+            out.append(Text("The VMDK header points at an embedded descriptor of size 0."))
         return out
 
     @property
@@ -261,10 +264,10 @@ def parse_descriptor(data: bytes) -> Descriptor:
     """
     data = data.split(b"\x00", 1)[0]
     if not data.strip():
-        raise DiskFormatError("The VMDK's descriptor is empty.")
+        raise DiskFormatError(Text("The VMDK's descriptor is empty."))
     text, encoding = _decode(data)
     if any(ord(c) < 9 or 13 < ord(c) < 32 for c in text):
-        raise DiskFormatError("The VMDK's descriptor is not text: it is damaged.")
+        raise DiskFormatError(Text("The VMDK's descriptor is not text: it is damaged."))
     values: dict[str, str] = {}
     ddb: dict[str, str] = {}
     extents: list[Extent] = []
@@ -275,12 +278,12 @@ def parse_descriptor(data: bytes) -> Descriptor:
         if _EXTENT_START_RE.match(line):
             match = _EXTENT_RE.match(line)
             if not match:
-                raise DiskFormatError(f"The VMDK's descriptor has a malformed extent line: "
-                                      f"{line[:120]!r}.")
+                raise DiskFormatError(Text("The VMDK's descriptor has a malformed extent "
+                                           "line: {line}.", line=repr(line[:120])))
             access, sectors, kind, file_name, offset = match.groups()
             if kind.upper() != "ZERO" and not file_name:
-                raise DiskFormatError(f"The VMDK's descriptor has an extent without a file "
-                                      f"name: {line[:120]!r}.")
+                raise DiskFormatError(Text("The VMDK's descriptor has an extent without a "
+                                           "file name: {line}.", line=repr(line[:120])))
             extents.append(Extent(access.upper(), int(sectors), kind.upper(), file_name or None,
                                   int(offset or 0)))
             continue
@@ -293,8 +296,8 @@ def parse_descriptor(data: bytes) -> Descriptor:
         else:
             values[key] = value
     if "createType" not in values and not extents:
-        raise DiskFormatError("The text has no createType and no extents: it is not a VMDK "
-                              "descriptor.")
+        raise DiskFormatError(Text("The text has no createType and no extents: it is not a "
+                                   "VMDK descriptor."))
     return Descriptor(
         create_type=values.get("createType") or None,
         cid=values.get("CID"),
@@ -338,9 +341,11 @@ class SparseInfo:
         }
 
 
-def _truncated(size: int, needed: int, what: str) -> str:
-    return (f"The file is shorter than its metadata says: {what} needs at least {needed} bytes, "
-            f"but the file has {size}. It is truncated (an interrupted copy or download).")
+def _truncated(size: int, needed: int, what: Text) -> Text:
+    """``what`` is the part of the metadata that does not fit, e.g. ``Text("the header")``."""
+    return Text("The file is shorter than its metadata says: {what} needs at least {needed} "
+                "bytes, but the file has {size}. It is truncated (an interrupted copy or "
+                "download).", what=what, needed=needed, size=size)
 
 
 def read_sparse(reader: Reader) -> SparseInfo:
@@ -354,14 +359,14 @@ def read_sparse(reader: Reader) -> SparseInfo:
     info = SparseInfo(header, None)
     fatal = info.fatal
     if header.newline_corrupted:
-        fatal.append("The file was copied in text mode (for example by FTP in ASCII mode): its "
-                     "line endings were changed and the disk is damaged.")
+        fatal.append(Text("The file was copied in text mode (for example by FTP in ASCII "
+                          "mode): its line endings were changed and the disk is damaged."))
         return info
     fatal.extend(header.problems())
     if fatal:
         return info
     if size < SECTOR:
-        fatal.append(_truncated(size, SECTOR, "the header"))
+        fatal.append(_truncated(size, SECTOR, Text("the header")))
         return info
 
     # The embedded descriptor.
@@ -369,14 +374,14 @@ def read_sparse(reader: Reader) -> SparseInfo:
         start = header.descriptor_offset * SECTOR
         length = header.descriptor_size * SECTOR
         if start + min(length, MAX_DESCRIPTOR_BYTES) > size:
-            fatal.append(_truncated(size, start + length, "the embedded descriptor"))
+            fatal.append(_truncated(size, start + length, Text("the embedded descriptor")))
             return info
         text = reader.read_at(start, min(length, MAX_DESCRIPTOR_BYTES))
         if text.strip(b"\x00"):  # qemu reserves the space in extents of split disks, empty
             try:
                 info.descriptor = parse_descriptor(text)
             except DiskFormatError as exc:
-                fatal.append(str(exc))
+                fatal.append(message_of(exc))
                 return info
 
     # The footer of a streamOptimized disk that keeps its grain directory at the end.
@@ -387,15 +392,17 @@ def read_sparse(reader: Reader) -> SparseInfo:
         info.header = header = footer
         info.footer_used = True
     elif info.stream and reader.read_tail(SECTOR).strip(b"\x00"):
-        fatal.append("The file does not end with the end-of-stream marker that closes every "
-                     "streamOptimized disk: it is truncated (an interrupted copy or download).")
+        fatal.append(Text("The file does not end with the end-of-stream marker that closes "
+                          "every streamOptimized disk: it is truncated (an interrupted copy or "
+                          "download)."))
         return info
 
     _check_layout(reader, header, info)
     if header.unclean_shutdown:
-        info.warnings.append("The disk was not closed cleanly (its VM was running, or the host "
-                             "crashed). The guest may need a file-system check after import; "
-                             "shut the VM down and copy the disk again if you can.")
+        info.warnings.append(Text("The disk was not closed cleanly (its VM was running, or the "
+                                  "host crashed). The guest may need a file-system check after "
+                                  "import; shut the VM down and copy the disk again if you "
+                                  "can."))
     return info
 
 
@@ -403,29 +410,31 @@ def _read_footer(reader: Reader, header: SparseHeader, fatal: list[str]) -> Spar
     size = reader.size
     if size < 3 * SECTOR + header.overhead * SECTOR:
         fatal.append(_truncated(size, 3 * SECTOR + header.overhead * SECTOR,
-                                "the streamOptimized footer"))
+                                Text("the streamOptimized footer")))
         return None
     tail = reader.read_tail(3 * SECTOR)
     marker, footer_bytes, eos = tail[:SECTOR], tail[SECTOR:2 * SECTOR], tail[2 * SECTOR:]
     _, marker_size, marker_type = struct.unpack_from("<QII", marker)
     if eos.strip(b"\x00") or marker_size != 0 or marker_type != MARKER_FOOTER or \
             footer_bytes[:4] != KDMV_MAGIC:
-        fatal.append("The streamOptimized disk does not end with its footer and end-of-stream "
-                     "marker: it is truncated (an interrupted copy or download) or damaged.")
+        fatal.append(Text("The streamOptimized disk does not end with its footer and "
+                          "end-of-stream marker: it is truncated (an interrupted copy or "
+                          "download) or damaged."))
         return None
     footer = SparseHeader.parse(footer_bytes)
     problems = footer.problems()
     if problems:
-        fatal.extend(f"Footer: {p}" for p in problems)
+        fatal.extend(Text("Footer: {problem}", problem=p) for p in problems)
         return None
     if footer.gd_at_end:
-        fatal.append("The streamOptimized footer does not say where the grain directory is.")
+        fatal.append(Text("The streamOptimized footer does not say where the grain directory "
+                          "is."))
         return None
     same = (footer.capacity, footer.grain_size, footer.num_gtes_per_gt, footer.compress_algorithm)
     if same != (header.capacity, header.grain_size, header.num_gtes_per_gt,
                 header.compress_algorithm):
-        fatal.append("The streamOptimized footer disagrees with the header (size, grain size or "
-                     "compression): the file is damaged.")
+        fatal.append(Text("The streamOptimized footer disagrees with the header (size, grain "
+                          "size or compression): the file is damaged."))
         return None
     return footer
 
@@ -438,30 +447,30 @@ def _check_layout(reader: Reader, header: SparseHeader, info: SparseInfo) -> Non
     desc_end = (header.descriptor_offset + header.descriptor_size) * SECTOR \
         if header.descriptor_offset else SECTOR
     if header.overhead * SECTOR < desc_end:
-        fatal.append("The VMDK header's data area starts inside the descriptor: the header is "
-                     "inconsistent.")
+        fatal.append(Text("The VMDK header's data area starts inside the descriptor: the "
+                          "header is inconsistent."))
         return
     if header.overhead * SECTOR > size:
-        fatal.append(_truncated(size, header.overhead * SECTOR, "the metadata area"))
+        fatal.append(_truncated(size, header.overhead * SECTOR, Text("the metadata area")))
         return
     gd_start = header.gd_offset * SECTOR
     gd_bytes = header.gd_sectors * SECTOR
     if gd_start < desc_end:
-        fatal.append("The VMDK header's grain directory overlaps the header or the descriptor: "
-                     "the header is inconsistent.")
+        fatal.append(Text("The VMDK header's grain directory overlaps the header or the "
+                          "descriptor: the header is inconsistent."))
         return
     if gd_start + gd_bytes > size:
-        fatal.append(_truncated(size, gd_start + gd_bytes, "the grain directory"))
+        fatal.append(_truncated(size, gd_start + gd_bytes, Text("the grain directory")))
         return
     if not stream and header.gd_offset + header.gd_sectors > header.overhead:
-        fatal.append("The VMDK header's grain directory runs into the data area: the header is "
-                     "inconsistent.")
+        fatal.append(Text("The VMDK header's grain directory runs into the data area: the "
+                          "header is inconsistent."))
         return
     if header.flags & FLAG_REDUNDANT_GT and not stream and (
             header.rgd_offset * SECTOR < desc_end
             or header.rgd_offset + header.gd_sectors > header.overhead):
-        fatal.append("The VMDK header's redundant grain directory lies outside the metadata "
-                     "area: the header is inconsistent.")
+        fatal.append(Text("The VMDK header's redundant grain directory lies outside the "
+                          "metadata area: the header is inconsistent."))
         return
 
     gd_raw = reader.read_at(gd_start, min(gd_bytes, MAX_GD_BYTES))
@@ -470,12 +479,12 @@ def _check_layout(reader: Reader, header: SparseHeader, info: SparseInfo) -> Non
     beyond = [e for _, e in used if (e + header.gt_sectors) * SECTOR > size]
     if beyond:
         fatal.append(_truncated(size, (max(beyond) + header.gt_sectors) * SECTOR,
-                                "a grain table the grain directory points to"))
+                                Text("a grain table the grain directory points to")))
         return
     if any(e * SECTOR < desc_end or (not stream and e + header.gt_sectors > header.overhead)
            for _, e in used):
-        fatal.append("The grain directory points outside the metadata area: the disk is "
-                     "damaged.")
+        fatal.append(Text("The grain directory points outside the metadata area: the disk is "
+                          "damaged."))
         return
     if used:
         _check_grains(reader, header, info, sorted({used[0], used[-1]}))
@@ -499,8 +508,8 @@ def _check_grains(reader: Reader, header: SparseHeader, info: SparseInfo,
             if grain == 0 or (grain == 1 and header.flags & FLAG_ZEROED_GTE):
                 continue  # not allocated, or a zeroed grain
             if grain < header.overhead:
-                info.fatal.append("A grain table points into the metadata area: the disk is "
-                                  "damaged.")
+                info.fatal.append(Text("A grain table points into the metadata area: the "
+                                       "disk is damaged."))
                 return
             if highest is None or grain > highest[0]:
                 highest = (grain, table_number * header.num_gtes_per_gt + position)
@@ -510,21 +519,22 @@ def _check_grains(reader: Reader, header: SparseHeader, info: SparseInfo,
     if stream:
         marker = reader.read_at(grain * SECTOR, 12)
         if len(marker) < 12:
-            info.fatal.append(_truncated(size, grain * SECTOR + 12, "the last compressed grain"))
+            info.fatal.append(_truncated(size, grain * SECTOR + 12,
+                                             Text("the last compressed grain")))
             return
         lba, compressed = struct.unpack("<QI", marker)
         if lba != number * header.grain_size:
-            info.fatal.append("A grain marker does not match its grain table: the disk is "
-                              "damaged.")
+            info.fatal.append(Text("A grain marker does not match its grain table: the disk "
+                                   "is damaged."))
             return
         end = grain * SECTOR + 12 + compressed
     else:
         end = grain * SECTOR + grain_bytes
     if end > size:
-        info.fatal.append(_truncated(size, end, "the last grain of data"))
+        info.fatal.append(_truncated(size, end, Text("the last grain of data")))
         return
     if not stream and (size - header.overhead * SECTOR) % grain_bytes:
-        info.warnings.append(
+        info.warnings.append(Text(
             "The file size is not a whole number of grains after the metadata, which a "
             "complete disk usually is: it may be truncated. If the copy was interrupted, copy "
-            "it again.")
+            "it again."))

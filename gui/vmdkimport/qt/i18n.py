@@ -1,8 +1,9 @@
 """English and Japanese: the wizard's own strings, the error catalog's texts and Qt's buttons.
 
-The core is Qt-free and speaks English; what it says through the error catalog (every
-documented error's message and action) is translated here, at display time, by looking the
-entry's text up in the "catalog" context. ``catalog_tr.py`` lists those texts for lupdate.
+The core is Qt-free and speaks English; what it says (the error catalog's messages and
+actions, and every sentence it builds as a :class:`~vmdkimport.core.text.Text`: pre-flight
+findings, problem details, error messages) is translated here, at display time, by looking the
+text or its template up in the "catalog" context. ``catalog_tr.py`` lists those for lupdate.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from vmdkimport.core.errors import ApiError, InvalidRequest, VmdkImportError
+from vmdkimport.core.errors import ApiError, VmdkImportError
+from vmdkimport.core.text import message_of, translated
 
 LANGUAGES = ("en", "ja")
 _installed: list[QTranslator] = []
@@ -53,18 +55,20 @@ def catalog(text: str) -> str:
     return QCoreApplication.translate("catalog", text)
 
 
+def core(value: object) -> str:
+    """Something the core said, in the UI's language: a ``Text`` through its template, a
+    plain literal the catalog lists through the catalog, anything else as it is (file names,
+    server messages)."""
+    return translated(value, catalog)
+
+
 def error_text(exc: object) -> str:
     """A failure for the user in their language: catalog message and action, plus the
     reference (HTTP status, code, request id) that support needs, which is never translated."""
     if isinstance(exc, ApiError):
-        detail = str(exc)
-        reference = detail[detail.rfind("(HTTP "):] if "(HTTP " in detail else ""
-        said = f" {exc.server_message}" if exc.server_message and \
-            exc.entry.key != (exc.error_code or "") else ""
-        return f"{catalog(exc.entry.message)}{said} {reference}\n{catalog(exc.entry.action)}"
-    if isinstance(exc, InvalidRequest):
-        return f"{exc}\n{catalog(exc.entry.action)}"
+        return " ".join(core(part) for part in exc.parts) + "\n" + core(exc.action)
     if isinstance(exc, VmdkImportError):
-        return exc.user_text()
+        message = core(message_of(exc))
+        return f"{message}\n{core(exc.action)}" if exc.action else message
     return QCoreApplication.translate("errors", "Unexpected error: %1").replace(
         "%1", f"{type(exc).__name__}: {exc}")

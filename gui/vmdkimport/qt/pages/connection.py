@@ -20,6 +20,7 @@ from vmdkimport.core import logsetup
 from vmdkimport.core.endpoints import REGIONS
 from vmdkimport.core.profiles import ConnectionProfile
 from vmdkimport.core.rules import Field
+from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 # The session (the HTTP stack) and the keyring are imported when first needed, never while the
@@ -147,6 +148,7 @@ class ConnectionPage(PlanPage):
         if reason:
             self.remember.setEnabled(False)
             self.remember.setChecked(False)
+            reason = i18n.core(reason)
             self.remember.setToolTip(reason)
             self.remember.setText(self.remember.text() + " " + self.tr("(not available: %1)")
                                   .replace("%1", reason))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from vmdkimport.core import rules
 from vmdkimport.core.rules import Field
 from vmdkimport.core.segments import Manifest
+from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ class DestinationPage(PlanPage):
                                 rules.container_error(self.container_name())),
                                (self.object_message, rules.object_error(self.object_name()))):
             if error:
-                message.show_error(error)
+                message.show_error(i18n.core(error))
                 message.show()
             else:
                 message.clear_message()
@@ -289,7 +290,7 @@ class DestinationPage(PlanPage):
         self._check = check
         self._check_key = key
         self._set_slo_available(check.slo_available)
-        text = check.message()
+        text = i18n.core(check.message())
         if check.needs_consent:
             self.check_message.show_error(text)
         else:

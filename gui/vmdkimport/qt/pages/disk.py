@@ -35,6 +35,7 @@ from vmdkimport.core.errors import Cancelled
 from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_size
+from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 # The pre-flight (VMDK, OVF, qemu-img) is imported where a file is inspected, not here: the
@@ -276,7 +277,7 @@ class DiskPage(PlanPage):
                     Verdict.WARN: self.tr("importable, with warnings"),
                     Verdict.REFUSED: self.tr("refused: this file cannot be imported as it is")}
         rows = [(self.tr("File"), inspection.path.name),
-                (self.tr("Kind"), inspection.description)]
+                (self.tr("Kind"), i18n.core(inspection.description))]
         if inspection.subformat:
             rows.append((self.tr("Subformat"), inspection.subformat))
         if inspection.virtual_size is not None:
@@ -295,10 +296,10 @@ class DiskPage(PlanPage):
         if inspection.findings:
             parts.append(f"<p><b>{esc(findings_title)}</b></p><ul>")
             for finding in inspection.findings:
-                parts.append(f"<li>{esc(marks[finding.level])}{esc(finding.text)}</li>")
+                parts.append(f"<li>{esc(marks[finding.level])}{esc(i18n.core(finding.text))}</li>")
             parts.append("</ul>")
         if inspection.fix:
-            parts.append(f"<p><b>{esc(fix_title)}</b></p><p>{esc(inspection.fix)}</p>")
+            parts.append(f"<p><b>{esc(fix_title)}</b></p><p>{esc(i18n.core(inspection.fix))}</p>")
         conversion = inspection.conversion
         if conversion is not None:
             if inspection.can_convert:
@@ -306,7 +307,7 @@ class DiskPage(PlanPage):
                 parts.append(f"<p>{esc(hint)}</p>")
             else:
                 parts.append(f"<p>{esc(not_installed)} "
-                             f"{esc(qemu.INSTALL_HINT)}</p>")
+                             f"{esc(i18n.core(qemu.INSTALL_HINT))}</p>")
             parts.append(f"<pre>{esc(conversion.command_text)}</pre>")
         return "".join(parts)
 
@@ -534,4 +535,7 @@ class DiskPage(PlanPage):
 
 
 def _size(n: int) -> str:
-    return f"{format_size(n)} ({n:,} bytes)"
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("DiskPage", "%1 (%2 bytes)").replace(
+        "%1", format_size(n)).replace("%2", f"{n:,}")

@@ -283,9 +283,9 @@ class ImagePage(PlanPage):
         for problem in self.plan.image_problems():
             label = self._errors.get(problem.field)
             if label is None:
-                general.append(i18n.catalog(problem.detail))
+                general.append(i18n.core(problem.detail))
             elif problem.field not in local:
-                texts.setdefault(id(label), []).append(i18n.catalog(problem.detail))
+                texts.setdefault(id(label), []).append(i18n.core(problem.detail))
         for label in {id(label): label for label in self._errors.values()}.values():
             lines = texts.get(id(label), [])
             if lines:

@@ -119,7 +119,7 @@ class ReviewPage(PlanPage):
         if problems:
             self.message.show_error(
                 self.tr("Fix these image settings first (Edit image):") + "\n"
-                + "\n".join(f"• {i18n.catalog(p.detail)}" for p in problems))
+                + "\n".join(f"• {i18n.core(p.detail)}" for p in problems))
         else:
             self.message.clear_message()
         self.completeChanged.emit()
@@ -156,7 +156,7 @@ class ReviewPage(PlanPage):
             verdict = {Verdict.IMPORTABLE: self.tr("importable"),
                        Verdict.WARN: self.tr("importable, with warnings"),
                        Verdict.REFUSED: self.tr("refused")}[inspection.verdict]
-            rows.append((self.tr("Pre-flight:"), f"{verdict}: {inspection.description}"))
+            rows.append((self.tr("Pre-flight:"), f"{verdict}: {i18n.core(inspection.description)}"))
             if inspection.virtual_size is not None:
                 rows.append((self.tr("Virtual size:"), format_size(inspection.virtual_size)))
             rows.append((self.tr("File size:"), format_size(inspection.file_size)))
