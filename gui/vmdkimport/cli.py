@@ -214,6 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sandbox", help="run the built-in sandbox cloud on 127.0.0.1")
     add_sandbox_arguments(p)
+
+    p = sub.add_parser("self-test", help="check this installation on the built-in sandbox "
+                                         "(touches none of your files or passwords)")
+    p.add_argument("--report", metavar="FILE", help="also write the report to FILE")
     return parser
 
 
@@ -687,6 +691,12 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
     return run_sandbox(args)
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from vmdkimport import selftest
+
+    return selftest.main(args.report)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """The whole path on the sandbox: sign in, upload a small disk, register, follow."""
     from vmdkimport.demo import write_demo_vmdk
@@ -747,7 +757,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "login": cmd_login, "register": cmd_register, "status": cmd_status, "list": cmd_list,
     "upload": cmd_upload, "cleanup": cmd_cleanup, "inspect": cmd_inspect,
-    "os-types": cmd_os_types, "sandbox": cmd_sandbox,
+    "os-types": cmd_os_types, "sandbox": cmd_sandbox, "self-test": cmd_self_test,
 }
 
 
@@ -786,6 +796,8 @@ def report(exc: VmdkImportError) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "self-test":  # before the log file: it must not touch the user's folders
+        return cmd_self_test(args)
     level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     log_file = None
     try:

@@ -32,11 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--language", choices=["system", "en", "ja"],
                         help="user interface language (default: the Settings choice)")
     parser.add_argument("-v", "--verbose", action="count", default=0)
+    parser.add_argument("--self-test", nargs="?", const="-", metavar="REPORT",
+                        help="check this installation on the built-in sandbox, offscreen, and "
+                             "exit (0 = passed); REPORT also writes the report to that file")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = build_parser().parse_known_args(argv)
+    if args.self_test:
+        from vmdkimport.qt.selftest import main as self_test
+
+        return self_test(args.self_test, qt_args)
     from PySide6.QtWidgets import QApplication
 
     from vmdkimport.qt import crash

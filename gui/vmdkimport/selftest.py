@@ -1,0 +1,343 @@
+"""A smoke test of an installed or frozen copy of the application, without Qt.
+
+Administrators install the tool from a ``.deb``, an NSIS installer or a wheel; a packaging
+mistake (a missing CA bundle, keyring backends that are never discovered, package metadata
+left out so the version reads "unknown") only shows on their machine, much later. ``vmdkimport
+self-test`` and ``vmdk-import-wizard --self-test`` find it in seconds on the machine itself:
+
+1. what a bundle must carry: the distribution's metadata (the version in About), certifi's CA
+   bundle, truststore, the keyring backends (entry points and modules), SQLite and YAML;
+2. the whole path through the same core as the CLI and the wizard, on the built-in sandbox
+   cloud: sign in, upload a small sample disk, register it (the import id goes to the ledger),
+   follow the conversion until it has ``succeeded``.
+
+It runs in a temporary ``VMDKIMPORT_HOME`` with a keyring that stores nothing, so it never
+reads or writes the user's ledger, settings, logs or passwords. The Qt part (the wizard,
+offscreen) is in :mod:`vmdkimport.qt.selftest` and runs inside :func:`run`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from vmdkimport.sandbox import Sandbox
+
+EXIT_PASSED = 0
+EXIT_FAILED = 1
+DISTRIBUTION = "vmdk-import-wizard"
+UNKNOWN_VERSION = "0.0.0+unknown"  # what vmdkimport.__version__ says without metadata
+CONVERSION_SECONDS = 1.0  # the sandbox's simulated conversion: long enough to be polled
+
+
+class SelfTestFailed(Exception):
+    """A check failed; ``str()`` is the one-line reason shown to the user."""
+
+
+@dataclass
+class Report:
+    """The lines of the report, written as they come (to stdout and/or a file).
+
+    A windowed Windows executable has no stdout (``sys.stdout is None``), so a report file is
+    the only way to read the result there; the exit code says passed or failed everywhere.
+    """
+
+    streams: list[TextIO] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+        for stream in self.streams:
+            with contextlib.suppress(OSError, ValueError):
+                stream.write(text + "\n")
+                stream.flush()
+
+    @contextlib.contextmanager
+    def check(self, title: str) -> Iterator[list[str]]:
+        """One step: ``ok <title>: <details>`` with its duration, or a SelfTestFailed.
+
+        The body appends details to the yielded list. Any exception becomes a failure of this
+        step with a one-line reason (the type and message, never a traceback).
+        """
+        details: list[str] = []
+        start = time.monotonic()
+        try:
+            yield details
+        except SelfTestFailed as exc:
+            raise SelfTestFailed(one_line(f"{title}: {exc}")) from exc
+        except Exception as exc:  # every failure must become one clear line
+            raise SelfTestFailed(one_line(f"{title}: {type(exc).__name__}: {exc}")) from exc
+        elapsed = time.monotonic() - start
+        text = f"  ok  {title}" + (f": {'; '.join(details)}" if details else "")
+        self.line(f"{text}  ({elapsed:.2f} s)")
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+
+def one_line(text: str) -> str:
+    """Messages (an error's message and action) can span lines; a report line cannot."""
+    return " ".join(text.split())
+
+
+def expect(condition: bool, reason: str) -> None:
+    """Raise the reason unless the condition holds (an assert that survives ``-O``)."""
+    if not condition:
+        raise SelfTestFailed(reason)
+
+
+def frozen() -> bool:
+    """True in a PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def describe_runtime() -> str:
+    from vmdkimport import __version__
+
+    where = f"frozen bundle in {Path(sys.executable).resolve().parent}" if frozen() \
+        else f"Python package in {Path(__file__).resolve().parent}"
+    return (f"VM Image Import Wizard {__version__} self-test: {where}; Python "
+            f"{platform.python_version()} on {platform.system()} {platform.machine()}")
+
+
+# --- isolation -----------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def isolated() -> Iterator[Path]:
+    """A temporary ``VMDKIMPORT_HOME``, a keyring that stores nothing, no proxy for loopback.
+
+    Everything is restored on exit and the temporary folder is removed, so running the test
+    leaves nothing behind in the user's folders, keyring or environment.
+    """
+    import keyring
+    import keyring.backends.null
+
+    saved = {name: os.environ.get(name) for name in ("VMDKIMPORT_HOME", "NO_PROXY", "no_proxy")}
+    previous_keyring = None
+    with contextlib.suppress(Exception):  # no usable backend is fine: we replace it anyway
+        previous_keyring = keyring.get_keyring()
+    tmp = Path(tempfile.mkdtemp(prefix="vmdkimport-selftest-"))
+    try:
+        os.environ["VMDKIMPORT_HOME"] = str(tmp / "home")
+        # A company proxy from the environment must not swallow requests to 127.0.0.1.
+        loopback = "127.0.0.1,localhost,::1"
+        for name in ("NO_PROXY", "no_proxy"):
+            current = os.environ.get(name)
+            os.environ[name] = f"{current},{loopback}" if current else loopback
+        keyring.set_keyring(keyring.backends.null.Keyring())  # type: ignore[no-untyped-call]
+        yield tmp
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if previous_keyring is not None:
+            keyring.set_keyring(previous_keyring)
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+def check_contents(report: Report) -> None:
+    """What a bundle or an installation must carry besides our own modules."""
+    from vmdkimport import __version__
+
+    with report.check("package metadata") as details:
+        expect(__version__ != UNKNOWN_VERSION,
+               f"the metadata of the {DISTRIBUTION} distribution is missing, so the version is "
+               "unknown (PyInstaller: copy_metadata)")
+        details.append(f"{DISTRIBUTION} {__version__}")
+
+    with report.check("TLS trust") as details:
+        import ssl
+
+        import certifi
+        import truststore
+
+        bundle = Path(certifi.where())
+        expect(bundle.is_file(), f"certifi's CA bundle is missing ({bundle})")
+        count = bundle.read_text(encoding="ascii", errors="replace").count("BEGIN CERTIFICATE")
+        expect(count > 50, f"certifi's CA bundle holds only {count} certificates ({bundle})")
+        truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # the OS store: company CAs
+        details.append(f"certifi {count} CAs, truststore {truststore.__version__}, "
+                       f"{ssl.OPENSSL_VERSION}")
+
+    with report.check("keyring backends") as details:
+        details.append(", ".join(keyring_backends()))
+
+    with report.check("SQLite, YAML") as details:
+        import sqlite3
+
+        import yaml
+
+        sqlite3.connect(":memory:").close()
+        yaml.safe_load("a: 1")
+        details.append(f"SQLite {sqlite3.sqlite_version}, PyYAML {yaml.__version__}")
+
+
+def keyring_backends() -> list[str]:
+    """The keyring backends this platform needs are registered (entry points, i.e. metadata)
+    and importable (hidden imports). Only imported and listed: the user's keyring is never
+    opened by the self-test."""
+    import importlib
+    from importlib.metadata import entry_points
+
+    points = {ep.name: ep.value for ep in entry_points(group="keyring.backends")}
+    expect(bool(points), "no keyring backends are registered (keyring's metadata is missing)")
+    needed = {"win32": ["Windows"], "darwin": ["macOS"]}.get(sys.platform, ["SecretService"])
+    for name in needed:
+        expect(name in points, f"the {name} keyring backend is not registered")
+        module = importlib.import_module(points[name])
+        if name == "SecretService":
+            # keyring hides a missing secretstorage/jeepney behind "not available"
+            importlib.import_module("secretstorage")
+            importlib.import_module("jeepney")
+        elif name == "Windows":
+            importlib.import_module("win32ctypes.pywin32.win32cred")
+        expect(module is not None, f"the {name} keyring backend cannot be imported")
+    return [f"{name} (registered, importable)" for name in needed] + \
+        [f"{len(points)} registered in all"]
+
+
+def start_sandbox(report: Report, data_dir: Path) -> Sandbox:
+    from vmdkimport.sandbox import Sandbox, SandboxConfig
+
+    with report.check("sandbox cloud") as details:
+        cloud = Sandbox(SandboxConfig(data_dir=data_dir,
+                                      conversion_seconds=CONVERSION_SECONDS)).start()
+        details.append(f"identity {cloud.identity_url}")
+    return cloud
+
+
+def scripted_register(report: Report, cloud: Sandbox, work: Path) -> str:
+    """Sign in, upload, register, follow: the CLI's ``--demo`` path through the same core.
+
+    Returns the import id, after checking that it reached ``succeeded`` and that the ledger
+    (in the temporary home) has it with that state.
+    """
+    from vmdkimport.core import logsetup, rules
+    from vmdkimport.core.imageimport import ImportState
+    from vmdkimport.core.ledger import Ledger
+    from vmdkimport.core.profiles import ConnectionProfile
+    from vmdkimport.core.request import ImportRequest
+    from vmdkimport.core.segments import MIN_SEGMENT_SIZE, UploadSource
+    from vmdkimport.core.session import connect
+    from vmdkimport.core.submit import PollPolicy, follow_import, submit_import
+    from vmdkimport.core.uploader import UploadRequest, run_upload
+    from vmdkimport.demo import write_demo_vmdk
+
+    profile = ConnectionProfile(name="self-test", region=cloud.region,
+                                identity_url=cloud.identity_url, domain=cloud.domain,
+                                username=cloud.user, project_name=cloud.project_name)
+    logsetup.register_secret(cloud.password)
+    with report.check("sign in") as details:
+        session = connect(profile, cloud.password)
+        details.append(f"{cloud.user} (contract {cloud.domain}), project "
+                       f"{session.token.project_name}")
+    try:
+        with report.check("upload") as details:
+            disk = write_demo_vmdk(work / "self-test.vmdk", capacity=1024**3)
+            with disk.open("ab") as fh:  # more than one segment: exercises the DLO path
+                fh.write(os.urandom(2 * MIN_SEGMENT_SIZE + 4096))
+            uploaded = run_upload(session.storage, UploadRequest(
+                UploadSource(disk), "images", rules.suggest_object_name(disk.name),
+                segment_size=MIN_SEGMENT_SIZE))
+            expect(uploaded.size == disk.stat().st_size,
+                   f"uploaded {uploaded.size} bytes of {disk.stat().st_size}")
+            details.append(f"{uploaded.size} bytes in {uploaded.segments} segments, "
+                           f"sha1 {uploaded.sha1[:12]}")
+        ledger = Ledger()
+        with report.check("register") as details:
+            request = ImportRequest(name="self-test", location=uploaded.location,
+                                    os_type="ubuntu", checksum=uploaded.sha1, min_disk=1)
+            entry = submit_import(session.imports, ledger, request,
+                                  project_id=session.project_id, region=cloud.region)
+            import_id = entry.import_id
+            expect(bool(import_id), "the service returned no import id")
+            assert import_id is not None
+            saved = ledger.get(import_id)
+            expect(saved is not None, f"import {import_id} is not in the ledger")
+            details.append(f"import_id {import_id} in the ledger")
+        with report.check("conversion followed") as details:
+            final = follow_import(session.imports, ledger, import_id,
+                                  policy=PollPolicy(first=0.2, factor=1.5, longest=0.5,
+                                                    error_wait=0.5))
+            expect(final is not None, "no status was received")
+            assert final is not None
+            expect(final.state is ImportState.SUCCEEDED,
+                   f"the import ended {final.state.value}: {final.error_message or ''}")
+            saved = ledger.get(import_id)
+            expect(saved is not None and saved.status == ImportState.SUCCEEDED.value,
+                   f"the ledger says {saved.status if saved else 'nothing'} for {import_id}")
+            details.append(f"{final.state.value}, and so says the ledger")
+    finally:
+        session.close()
+    return import_id
+
+
+# --- running ----------------------------------------------------------------------------------
+
+Extra = Callable[[Report, "Sandbox"], None]
+
+
+def run(report: Report, extra: Extra | None = None) -> int:
+    """Every check in an isolated home; ``extra`` (the Qt part) runs while the sandbox is up.
+
+    Returns the exit code; the last report line is ``PASSED ...`` or ``FAILED: <reason>``.
+    """
+    report.line(describe_runtime())
+    try:
+        with isolated() as tmp:
+            check_contents(report)
+            cloud = start_sandbox(report, tmp / "cloud")
+            try:
+                scripted_register(report, cloud, tmp)
+                if extra is not None:
+                    extra(report, cloud)
+            finally:
+                cloud.stop()
+    except SelfTestFailed as exc:
+        report.line(f"FAILED: {exc}")
+        return EXIT_FAILED
+    except Exception as exc:  # noqa: BLE001 - a failure outside any step is still one line
+        report.line(one_line(f"FAILED: {type(exc).__name__}: {exc}"))
+        return EXIT_FAILED
+    report.line(f"PASSED in {report.elapsed():.1f} s")
+    return EXIT_PASSED
+
+
+def open_report(path: str | None) -> tuple[Report, Callable[[], None]]:
+    """A report on stdout (when there is one) and in ``path`` (when given)."""
+    streams: list[TextIO] = [sys.stdout] if sys.stdout is not None else []
+    handle: TextIO | None = None
+    if path and path != "-":
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by the returned function
+        streams.append(handle)
+
+    def close() -> None:
+        if handle is not None:
+            handle.close()
+
+    return Report(streams=streams), close
+
+
+def main(report_path: str | None = None) -> int:
+    """``vmdkimport self-test``: everything but the wizard."""
+    report, close = open_report(report_path)
+    try:
+        return run(report)
+    finally:
+        close()

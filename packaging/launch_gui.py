@@ -1,0 +1,5 @@
+"""Entry point of the bundle's ``vmdk-import-wizard`` executable (the wizard)."""
+
+from vmdkimport.qt.app import main
+
+raise SystemExit(main())

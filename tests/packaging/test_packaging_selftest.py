@@ -1,0 +1,89 @@
+"""The Qt-free self-test (``vmdkimport self-test``): it passes on a good installation, says why
+in one line when a check fails, and leaves the user's home, keyring and environment alone."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import keyring
+import pytest
+
+from vmdkimport import cli, selftest
+from vmdkimport.core import paths
+
+
+def run_selftest() -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = selftest.run(selftest.Report(streams=[out]))
+    return code, out.getvalue().splitlines()
+
+
+def test_passes_and_reports_each_step(isolated_home: Path) -> None:
+    code, lines = run_selftest()
+    assert code == selftest.EXIT_PASSED, "\n".join(lines)
+    assert lines[-1].startswith("PASSED in ")
+    text = "\n".join(lines)
+    for step in ("package metadata", "TLS trust", "keyring backends", "sandbox cloud", "sign in",
+                 "upload", "register: import_id", "conversion followed: succeeded"):
+        assert f"  ok  {step}" in text
+
+
+def test_touches_nothing_of_the_user(isolated_home: Path, memory_keyring: object) -> None:
+    """The user's ledger is not created, the keyring and VMDKIMPORT_HOME are restored."""
+    before = os.environ["VMDKIMPORT_HOME"]
+    temp_before = selftest_temp_dirs()
+    code, _ = run_selftest()
+    assert code == selftest.EXIT_PASSED
+    assert os.environ["VMDKIMPORT_HOME"] == before
+    assert keyring.get_keyring() is memory_keyring
+    assert not paths.ledger_path().exists(), "the self-test wrote to the user's ledger"
+    assert selftest_temp_dirs() == temp_before, "the self-test left its temporary home"
+
+
+def selftest_temp_dirs() -> set[str]:
+    return {n for n in os.listdir(tempfile.gettempdir()) if n.startswith("vmdkimport-selftest-")}
+
+
+def test_a_failed_check_is_one_line_with_its_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vmdkimport import __version__
+
+    monkeypatch.setattr(selftest, "UNKNOWN_VERSION", __version__)  # "metadata missing"
+    code, lines = run_selftest()
+    assert code == selftest.EXIT_FAILED
+    assert lines[-1].startswith("FAILED: package metadata: the metadata of the "
+                                "vmdk-import-wizard distribution is missing")
+    assert not any("Traceback" in line for line in lines)
+
+
+def test_an_import_that_does_not_succeed_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    import vmdkimport.core.submit
+
+    monkeypatch.setattr(vmdkimport.core.submit, "follow_import", lambda *a, **k: None)
+    code, lines = run_selftest()
+    assert code == selftest.EXIT_FAILED
+    assert lines[-1] == "FAILED: conversion followed: no status was received"
+
+
+def test_cli_subcommand_writes_the_report(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    report = tmp_path / "report.txt"
+    assert cli.main(["self-test", "--report", str(report)]) == cli.EXIT_OK
+    written = report.read_text(encoding="utf-8")
+    assert written.splitlines()[-1].startswith("PASSED")
+    assert capsys.readouterr().out == written  # the same report on stdout
+
+
+def test_loads_no_qt() -> None:
+    """``vmdkimport self-test`` must run where Qt cannot (a server without display libs)."""
+    code = ("import sys; from vmdkimport import selftest; rc = selftest.main(); "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')]; "
+            "print(bad); sys.exit(rc or (1 if bad else 0))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("[]")
