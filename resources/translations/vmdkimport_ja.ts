@@ -4,111 +4,111 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="44"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="45"/>
         <source>Connection</source>
         <extracomment>how long after the page is shown the keyring is first asked: the window paints first</extracomment>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="45"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="46"/>
         <source>Sign in to your FUJITSU K5 / FJcloud-O project. The password is kept only in the system keyring, if you ask.</source>
         <translation>FUJITSU K5 / FJcloud-Oのプロジェクトにサインインします。パスワードは、指定した場合にのみシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="52"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="53"/>
         <source>Custom endpoints</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="56"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="58"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="57"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="59"/>
         <source>optional: from the service catalog</source>
         <translation>省略可: サービスカタログから取得します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="62"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="63"/>
         <source>project name or project ID</source>
         <translation>プロジェクト名またはプロジェクトID</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="65"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="326"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="66"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="334"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="69"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="70"/>
         <source>Remember the password in the system keyring</source>
         <translation>パスワードをシステムのキーリングに保存する</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="153"/>
-        <source>(not available: %1)</source>
-        <extracomment>the keyring is first asked on a worker after the first paint; until then fill() leaves the password of the profile it shows to that first question</extracomment>
-        <translation>（使用できません: %1）</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="77"/>
         <source>&amp;Sign in</source>
         <translation>サインイン(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="82"/>
         <source>Pro&amp;file:</source>
         <translation>プロファイル(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="83"/>
         <source>&amp;Region:</source>
         <translation>リージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="84"/>
         <source>&amp;Identity URL:</source>
         <translation>認証URL(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="85"/>
         <source>&amp;Object storage URL:</source>
         <translation>オブジェクトストレージURL(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="79"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="86"/>
         <source>I&amp;mport URL:</source>
         <translation>インポートURL(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="80"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="87"/>
         <source>&amp;Contract number:</source>
         <translation>契約番号(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="81"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="88"/>
         <source>&amp;User name:</source>
         <translation>ユーザー名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="82"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="89"/>
         <source>Pro&amp;ject:</source>
         <translation>プロジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="83"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="90"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="161"/>
+        <source>Not available here: %1</source>
+        <extracomment>the keyring is first asked on a worker after the first paint; until then fill() leaves the password of the profile it shows to that first question</extracomment>
+        <translation>この環境では使用できません: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="168"/>
         <source>%1 import(s) from earlier are still converting: sign in, then History shows and refreshes them.</source>
         <translation>以前に開始したインポートのうち%1件がまだ変換中です。サインインすると、履歴で状態を確認・更新できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="231"/>
         <source>Signing in…</source>
         <translation>サインインしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="247"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="255"/>
         <source>Signed in as %1 (contract %2) to project %3 (%4).
 Object storage: %5
 Image import: %6
@@ -119,17 +119,17 @@ Token valid until %7.</source>
 トークンの有効期限: %7</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="296"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="304"/>
         <source>The connection changed: sign in again.</source>
         <translation>接続情報が変更されました。もう一度サインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="313"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="321"/>
         <source>The password could not be stored in the keyring: %1</source>
         <translation>パスワードをキーリングに保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="326"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="334"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>

@@ -223,3 +223,31 @@ def test_sign_in_problem_lists_missing_items_in_japanese(japanese: None) -> None
     text = i18n.error_text(caught.value)
     assert text.startswith("サインインには次の項目が必要です: 契約番号、パスワード。"), text
     assert str(caught.value).startswith("Sign-in needs: contract number, password.")
+
+
+@pytest.mark.parametrize("width", [760, 900])
+def test_page_subtitles_are_not_clipped(japanese: None, qtbot: QtBot, width: int) -> None:
+    """QWizard does not grow its header for a wrapped subtitle; the logo's height must leave
+    room for the longest (Japanese) subtitles in a narrow window."""
+    from PySide6.QtWidgets import QLabel
+
+    wizard = ImportWizard()
+    qtbot.addWidget(wizard)
+    wizard.resize(width, 640)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    for page_id in PageId:
+        page = wizard.page(int(page_id))
+        subtitle = page.subTitle()
+        wizard.setSubTitleFormat(wizard.subTitleFormat())
+        # show this page's subtitle in the header without walking there (no cloud needed)
+        current = wizard.currentPage()
+        current.setSubTitle(subtitle)
+        QApplication.processEvents()
+        labels = [label for label in wizard.findChildren(QLabel)
+                  if label.text() == subtitle and label.isVisible()]
+        assert labels, f"subtitle of {page_id.name} not shown"
+        label = labels[0]
+        needed = label.heightForWidth(label.width())
+        assert label.height() >= needed, (
+            f"{page_id.name}: subtitle needs {needed} px, header gives {label.height()} px")

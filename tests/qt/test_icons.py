@@ -15,7 +15,7 @@ def test_packaged_svg_is_the_resources_svg() -> None:
     assert (ICONS / "vmdkimport.svg").read_bytes() == (RESOURCES / "vmdkimport.svg").read_bytes()
 
 
-@pytest.mark.parametrize("size", [56, 112])
+@pytest.mark.parametrize("size", [64, 128])
 def test_logo_png_matches_the_svg(qapp: object, size: int) -> None:
     rendered = QIcon(str(ICONS / "vmdkimport.svg")).pixmap(size, size).toImage()
     stored = QImage(str(ICONS / f"logo-{size}.png"))
@@ -25,7 +25,7 @@ def test_logo_png_matches_the_svg(qapp: object, size: int) -> None:
     worst = max(
         abs(((a.pixel(x, y) >> shift) & 0xFF) - ((b.pixel(x, y) >> shift) & 0xFF))
         for x in range(size) for y in range(size) for shift in (0, 8, 16, 24))
-    # regenerate with: QIcon(svg).pixmap(n, n).save("logo-<n>.png") for n in 56, 112
+    # regenerate with: QIcon(svg).pixmap(n, n).save("logo-<n>.png") for n in 64, 128
     assert worst <= 2, f"logo-{size}.png no longer matches vmdkimport.svg"
 
 
@@ -38,4 +38,4 @@ def test_wizard_header_shows_the_logo(qtbot: object) -> None:
     qtbot.addWidget(wizard)  # type: ignore[attr-defined]
     logo = wizard.pixmap(QWizard.WizardPixmap.LogoPixmap)
     assert not logo.isNull()
-    assert logo.width() == 56
+    assert logo.width() == 64

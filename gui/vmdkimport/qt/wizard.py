@@ -50,7 +50,7 @@ class ImportWizard(QWizard):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(820, 640)
+            self.resize(900, 680)
 
     # --- pages: the first one at once, the others right after the first paint --------------
     @property
@@ -172,6 +172,11 @@ class ImportWizard(QWizard):
         super().closeEvent(event)
 
 
+#: the header logo's size: tall enough for a title and two lines of subtitle, which long (and
+#: translated) subtitles need in a narrow window (56 clipped the second line in Japanese)
+LOGO_SIZE = 64
+
+
 def _logo() -> QPixmap:
     """The header logo from PNGs rendered from the application's SVG (1x and 2x for high-DPI
     screens): rendering the SVG costs ~3 ms of the first paint. tests/qt/test_icons.py checks
@@ -180,6 +185,6 @@ def _logo() -> QPixmap:
 
     icons = Path(__file__).resolve().parent / "icons"
     icon = QIcon()
-    for size in (56, 112):
+    for size in (LOGO_SIZE, 2 * LOGO_SIZE):
         icon.addFile(str(icons / f"logo-{size}.png"))
-    return icon.pixmap(56, 56)
+    return icon.pixmap(LOGO_SIZE, LOGO_SIZE)

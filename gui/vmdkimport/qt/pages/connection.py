@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -67,6 +68,12 @@ class ConnectionPage(PlanPage):
         self.show_password.toggled.connect(self._toggle_echo)
         self.password.addAction(self.show_password, QLineEdit.ActionPosition.TrailingPosition)
         self.remember = QCheckBox(self.tr("Remember the password in the system keyring"))
+        # why the keyring cannot be used, under the check box: appended to the box's own text
+        # it ran off the window's edge (a check box never wraps)
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setEnabled(False)  # drawn like the disabled box it explains
+        self.keyring_note.hide()
         self.sign_in = QPushButton(self.tr("&Sign in"))
         self.sign_in.clicked.connect(self.start_sign_in)
         self.message = MessageLabel()
@@ -81,7 +88,12 @@ class ConnectionPage(PlanPage):
         form.addRow(self.tr("&User name:"), self.user)
         form.addRow(self.tr("Pro&ject:"), self.project)
         form.addRow(self.tr("&Password:"), self.password)
-        form.addRow("", self.remember)
+        remember_box = QVBoxLayout()
+        remember_box.setContentsMargins(0, 0, 0, 0)
+        remember_box.setSpacing(2)
+        remember_box.addWidget(self.remember)
+        remember_box.addWidget(self.keyring_note)
+        form.addRow("", remember_box)
         self._custom_rows = [self.identity_url, self.storage_url, self.import_url]
         self._form = form
         buttons = QHBoxLayout()
@@ -150,8 +162,11 @@ class ConnectionPage(PlanPage):
             self.remember.setChecked(False)
             reason = i18n.core(reason)
             self.remember.setToolTip(reason)
-            self.remember.setText(self.remember.text() + " " + self.tr("(not available: %1)")
-                                  .replace("%1", reason))
+            from PySide6.QtCore import Qt  # not at import: see MessageLabel
+
+            self.keyring_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.keyring_note.setText(self.tr("Not available here: %1").replace("%1", reason))
+            self.keyring_note.show()
         if password and not self.password.text() and self.profile() == shown:
             self.password.setText(password)
             self.remember.setChecked(self.remember.isEnabled())
