@@ -87,3 +87,18 @@ def _forget_secrets() -> Iterator[None]:
     yield
     with logsetup._secrets_lock:
         logsetup._secrets.clear()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """On CI (``CI=true``) a test skipped because a tool "is not installed" fails instead:
+    ``.ci/run`` installs every tool first, so such a skip means a test silently stopped running
+    (the same rule as ``servers.fixtures.require`` and ``preflight.corpus.require_qemu``)."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") != "true" or not report.skipped:
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if "not installed" in reason:
+        report.outcome = "failed"
+        report.longrepr = f"{reason}; CI installs every tool first, so this test must run"

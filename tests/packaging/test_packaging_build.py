@@ -1,5 +1,6 @@
-"""The pure parts of packaging/build.py and packaging/bundle_rules.py, checked with the real
-validators (desktop-file-validate, appstreamcli, dpkg-deb, makensis) where they are installed.
+"""The pure parts of the packaging modules (project, freedesktop, deb, icons, nsis,
+bundle_rules), checked with the real validators (desktop-file-validate, appstreamcli, dpkg-deb,
+makensis) where they are installed; and that ``python packaging/build.py`` runs from anywhere.
 
 The whole build (PyInstaller, .deb, installer, dpkg -i, self-test, purge) takes about two
 minutes and installs a package as root, so it is a CI step (.ci/run), not a test here.
@@ -23,10 +24,10 @@ import vmdkimport
 
 
 def test_version_comes_from_pyproject_and_matches_the_installed_package(
-        build_script: ModuleType) -> None:
-    project = build_script.read_project()
-    assert project.name == "vmdk-import-wizard"
-    assert project.version == version("vmdk-import-wizard") == vmdkimport.__version__
+        project: ModuleType) -> None:
+    info = project.read_project()
+    assert info.name == "vmdk-import-wizard"
+    assert info.version == version("vmdk-import-wizard") == vmdkimport.__version__
 
 
 @pytest.mark.parametrize(("pep440", "debian"), [
@@ -34,8 +35,8 @@ def test_version_comes_from_pyproject_and_matches_the_installed_package(
     ("1.0.dev3", "1.0~~dev3"), ("1.0a1.dev2", "1.0~a1~~dev2"),
     ("1.0+local.1", "1.0+local.1"),
 ])
-def test_debian_version(build_script: ModuleType, pep440: str, debian: str) -> None:
-    assert build_script.debian_version(pep440) == debian
+def test_debian_version(project: ModuleType, pep440: str, debian: str) -> None:
+    assert project.debian_version(pep440) == debian
 
 
 @pytest.mark.skipif(shutil.which("dpkg") is None, reason="dpkg is not installed")
@@ -43,10 +44,10 @@ def test_debian_version(build_script: ModuleType, pep440: str, debian: str) -> N
     ("1.0rc1", "1.0"), ("1.0.dev1", "1.0a1"), ("1.0a1.dev2", "1.0a1"), ("1.0b2", "1.0rc1"),
     ("0.9", "0.10"), ("1.0", "1.0.post1"),
 ])
-def test_debian_versions_sort_as_pep440_does(build_script: ModuleType, older: str,
+def test_debian_versions_sort_as_pep440_does(project: ModuleType, older: str,
                                              newer: str) -> None:
-    result = subprocess.run(["dpkg", "--compare-versions", build_script.debian_version(older),
-                             "lt", build_script.debian_version(newer)], check=False)
+    result = subprocess.run(["dpkg", "--compare-versions", project.debian_version(older),
+                             "lt", project.debian_version(newer)], check=False)
     assert result.returncode == 0
 
 
@@ -54,8 +55,8 @@ def test_debian_versions_sort_as_pep440_does(build_script: ModuleType, older: st
     ("0.1.0", "0.1.0.0"), ("1.2", "1.2.0.0"), ("1.2.3.4.5", "1.2.3.4"), ("1.0rc1", "1.0.0.0"),
     ("2024.07.01", "2024.7.1.0"),
 ])
-def test_windows_version(build_script: ModuleType, pep440: str, windows: str) -> None:
-    assert build_script.windows_version(pep440) == windows
+def test_windows_version(project: ModuleType, pep440: str, windows: str) -> None:
+    assert project.windows_version(pep440) == windows
 
 
 # --- desktop file, metainfo, control file --------------------------------------------------------
@@ -63,51 +64,53 @@ def test_windows_version(build_script: ModuleType, pep440: str, windows: str) ->
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
                     reason="desktop-file-validate is not installed (desktop-file-utils)")
-def test_desktop_file_validates(build_script: ModuleType, tmp_path: Path) -> None:
-    path = tmp_path / f"{build_script.APP_ID}.desktop"
-    path.write_text(build_script.desktop_entry(), encoding="utf-8")
+def test_desktop_file_validates(project: ModuleType, freedesktop: ModuleType,
+                                tmp_path: Path) -> None:
+    path = tmp_path / f"{project.APP_ID}.desktop"
+    path.write_text(freedesktop.desktop_entry(), encoding="utf-8")
     result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not result.stdout.strip(), result.stdout  # not even a hint
 
 
-def test_desktop_file_names_the_launcher_and_icon(build_script: ModuleType) -> None:
-    text = build_script.desktop_entry()
-    assert f"\nExec={build_script.PACKAGE}\n" in text
-    assert f"\nIcon={build_script.APP_ID}\n" in text
+def test_desktop_file_names_the_launcher_and_icon(project: ModuleType,
+                                                  freedesktop: ModuleType) -> None:
+    text = freedesktop.desktop_entry()
+    assert f"\nExec={project.PACKAGE}\n" in text
+    assert f"\nIcon={project.APP_ID}\n" in text
     assert "\nName[ja]=" in text
 
 
-def test_metainfo_carries_the_version(build_script: ModuleType) -> None:
-    project = build_script.read_project()
-    root = ET.fromstring(build_script.metainfo(project, "2026-01-02"))  # noqa: S314 - ours
-    assert root.findtext("id") == build_script.APP_ID
+def test_metainfo_carries_the_version(project: ModuleType, freedesktop: ModuleType) -> None:
+    info = project.read_project()
+    root = ET.fromstring(freedesktop.metainfo(info, "2026-01-02"))  # noqa: S314 - ours
+    assert root.findtext("id") == project.APP_ID
     release = root.find("releases/release")
     assert release is not None
-    assert release.get("version") == project.version
+    assert release.get("version") == info.version
     assert release.get("date") == "2026-01-02"
-    assert root.findtext("launchable") == f"{build_script.APP_ID}.desktop"
+    assert root.findtext("launchable") == f"{project.APP_ID}.desktop"
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None,
                     reason="appstreamcli is not installed (appstream)")
-def test_metainfo_validates(build_script: ModuleType, tmp_path: Path) -> None:
-    path = tmp_path / f"{build_script.APP_ID}.metainfo.xml"
-    path.write_text(build_script.metainfo(build_script.read_project(), "2026-01-02"),
+def test_metainfo_validates(project: ModuleType, freedesktop: ModuleType, tmp_path: Path) -> None:
+    path = tmp_path / f"{project.APP_ID}.metainfo.xml"
+    path.write_text(freedesktop.metainfo(project.read_project(), "2026-01-02"),
                     encoding="utf-8")
     result = subprocess.run(["appstreamcli", "validate", "--no-net", str(path)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_control_file(build_script: ModuleType) -> None:
-    project = build_script.read_project()
-    text = build_script.control_file(project, arch="amd64", installed_kib=1234,
-                                     depends=["libc6 (>= 2.34)", "libx11-6"])
+def test_control_file(project: ModuleType, deb: ModuleType) -> None:
+    info = project.read_project()
+    text = deb.control_file(info, arch="amd64", installed_kib=1234,
+                            depends=["libc6 (>= 2.34)", "libx11-6"])
     fields = dict(line.split(": ", 1) for line in text.splitlines() if not line.startswith(" "))
     assert fields["Package"] == "vmdk-import-wizard"
-    assert fields["Version"] == project.deb_version
+    assert fields["Version"] == info.deb_version
     assert fields["Installed-Size"] == "1234"
     assert fields["Depends"] == "libc6 (>= 2.34), libx11-6"
     assert len(fields["Description"]) < 80
@@ -115,36 +118,36 @@ def test_control_file(build_script: ModuleType) -> None:
 
 
 @pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb is not installed")
-def test_control_file_builds_and_reads_back(build_script: ModuleType, tmp_path: Path) -> None:
+def test_control_file_builds_and_reads_back(project: ModuleType, deb: ModuleType,
+                                            tmp_path: Path) -> None:
     """dpkg-deb parses what we write (a field or continuation-line mistake fails here)."""
-    project = build_script.read_project()
+    info = project.read_project()
     root = tmp_path / "root"
     (root / "DEBIAN").mkdir(parents=True)
     (root / "DEBIAN" / "control").write_text(
-        build_script.control_file(project, arch="all", installed_kib=1, depends=["libc6"]),
+        deb.control_file(info, arch="all", installed_kib=1, depends=["libc6"]),
         encoding="utf-8")
-    deb = tmp_path / "x.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(root), str(deb)],
+    package = tmp_path / "x.deb"
+    subprocess.run(["dpkg-deb", "--root-owner-group", "--build", str(root), str(package)],
                    check=True, capture_output=True)
-    shown = subprocess.run(["dpkg-deb", "-f", str(deb), "Version", "Depends"], check=True,
+    shown = subprocess.run(["dpkg-deb", "-f", str(package), "Version", "Depends"], check=True,
                            capture_output=True, text=True).stdout
-    assert shown.splitlines() == [f"Version: {project.deb_version}", "Depends: libc6"]
+    assert shown.splitlines() == [f"Version: {info.deb_version}", "Depends: libc6"]
 
 
-def test_parse_shlibdeps(build_script: ModuleType) -> None:
+def test_parse_shlibdeps(deb: ModuleType) -> None:
     out = "shlibs:Depends=libc6 (>= 2.34), libx11-6, libxcb1 (>= 1.8)\n"
-    assert build_script.parse_shlibdeps(out) == ["libc6 (>= 2.34)", "libx11-6",
-                                                 "libxcb1 (>= 1.8)"]
-    assert build_script.parse_shlibdeps("nothing") == []
+    assert deb.parse_shlibdeps(out) == ["libc6 (>= 2.34)", "libx11-6", "libxcb1 (>= 1.8)"]
+    assert deb.parse_shlibdeps("nothing") == []
 
 
 # --- the Windows icon and installer --------------------------------------------------------------
 
 
-def test_ico_bytes_layout(build_script: ModuleType) -> None:
+def test_ico_bytes_layout(icons: ModuleType) -> None:
     red = bytes([0, 0, 255, 255]) * 16 * 16  # BGRA
     blue = bytes([255, 0, 0, 128]) * 32 * 32
-    data = build_script.ico_bytes([(16, red), (32, blue)])
+    data = icons.ico_bytes([(16, red), (32, blue)])
     reserved, kind, count = struct.unpack_from("<HHH", data)
     assert (reserved, kind, count) == (0, 1, 2)
     for index, size in enumerate((16, 32)):
@@ -155,16 +158,17 @@ def test_ico_bytes_layout(build_script: ModuleType) -> None:
         assert header == (40, size, size * 2, 1, 32)
         assert offset + length <= len(data)
     with pytest.raises(ValueError, match="16x16 needs"):
-        build_script.ico_bytes([(16, b"short")])
+        icons.ico_bytes([(16, b"short")])
 
 
-def test_ico_is_read_by_qt(build_script: ModuleType, tmp_path: Path, qapp: object) -> None:
+def test_ico_is_read_by_qt(project: ModuleType, icons: ModuleType, tmp_path: Path,
+                           qapp: object) -> None:
     """The icon the executables and the installer get, from the SVG, readable as an .ico."""
     from PySide6.QtGui import QImage, QImageReader
 
     if b"ico" not in {bytes(f.data()) for f in QImageReader.supportedImageFormats()}:
         pytest.skip("Qt has no ico image format plugin here")
-    ico = build_script.render_ico(build_script.SVG_ICON, tmp_path / "app.ico", (16, 48))
+    ico = icons.render_ico(project.SVG_ICON, tmp_path / "app.ico", (16, 48))
     image = QImage()
     assert image.loadFromData(ico.read_bytes(), "ICO")
     assert image.width() in (16, 48)
@@ -172,23 +176,24 @@ def test_ico_is_read_by_qt(build_script: ModuleType, tmp_path: Path, qapp: objec
 
 
 @pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis is not installed (nsis)")
-def test_installer_script_compiles(build_script: ModuleType, tmp_path: Path) -> None:
+def test_installer_script_compiles(project: ModuleType, icons: ModuleType,
+                                   tmp_path: Path) -> None:
     """installer.nsi against a two-file bundle: the script, both languages and the defines."""
     bundle = tmp_path / "bundle"
     (bundle / "_internal").mkdir(parents=True)
     (bundle / "vmdk-import-wizard.exe").write_bytes(b"MZ")
     (bundle / "_internal" / "data.txt").write_text("x", encoding="utf-8")
-    icon = build_script.ico_bytes([(16, bytes(16 * 16 * 4))])
+    icon = icons.ico_bytes([(16, bytes(16 * 16 * 4))])
     (tmp_path / "app.ico").write_bytes(icon)
     out = tmp_path / "setup.exe"
     common = ["makensis", "-V2", "-INPUTCHARSET", "UTF8", f"-DBUNDLE_DIR={bundle}",
               f"-DICON={tmp_path / 'app.ico'}", f"-DOUTFILE={out}"]
     result = subprocess.run([*common, "-DVERSION=1.2.3", "-DVERSION4=1.2.3.0",
-                             str(build_script.NSIS_SCRIPT)], capture_output=True, text=True,
+                             str(project.NSIS_SCRIPT)], capture_output=True, text=True,
                             check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert out.read_bytes()[:2] == b"MZ"
-    missing = subprocess.run([*common, str(build_script.NSIS_SCRIPT)], capture_output=True,
+    missing = subprocess.run([*common, str(project.NSIS_SCRIPT)], capture_output=True,
                              text=True, check=False)
     assert missing.returncode != 0
     assert "VERSION is not defined" in missing.stdout + missing.stderr
@@ -268,3 +273,21 @@ def test_used_qt_modules_are_not_excluded(bundle_rules: ModuleType) -> None:
 def test_system_libraries(bundle_rules: ModuleType, dest: str, source: str,
                           system: bool) -> None:
     assert bundle_rules.system_library(dest, source) is system
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("flags", [[], ["-P"]], ids=["python", "python -P"])
+def test_build_script_runs_from_any_folder(build_script: ModuleType, tmp_path: Path,
+                                           flags: list[str]) -> None:
+    """``python packaging/build.py`` finds the modules next to it from any working folder,
+    even when Python does not put the script's folder on sys.path (``-P``)."""
+    import sys
+
+    result = subprocess.run([sys.executable, *flags, build_script.__file__, "--help"],
+                            cwd=tmp_path, capture_output=True, text=True, check=False,
+                            timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "--install-test" in result.stdout
+    assert "--lintian" in result.stdout

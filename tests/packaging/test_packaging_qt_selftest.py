@@ -24,6 +24,7 @@ def test_app_option_runs_the_whole_self_test(qapp: QApplication, tmp_path: Path)
     assert "  ok  icon: SVG rendered" in text
     assert "  ok  translations: ja" in text
     assert "  ok  wizard: opened on" in text
+    assert "; header logo " in text
     assert "signed in to the sandbox" in text
     assert "conversion followed: succeeded" in text  # the core part ran too
     assert Task.running() == []
@@ -47,10 +48,26 @@ def test_a_wizard_that_cannot_sign_in_fails(qapp: QApplication,
         original(application, WrongPassword(cloud), details)
 
     monkeypatch.setattr(qt_selftest, "open_wizard", wrong_password)
+    assert_fails_with("FAILED: wizard: the wizard could not sign in")
+
+
+def test_a_wizard_without_its_logo_fails(qapp: QApplication,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The logo PNGs left out of a bundle (they were, once) fail the self-test, in one line."""
+    from PySide6.QtGui import QPixmap
+
+    from vmdkimport.qt import wizard
+
+    monkeypatch.setattr(wizard, "_logo", QPixmap)  # what QIcon gives when the files are missing
+    assert_fails_with("FAILED: wizard: the header logo is missing")
+
+
+def assert_fails_with(first_words: str) -> None:
+    """The whole self-test, wizard included, fails with one line that starts so."""
     out = io.StringIO()
     code = selftest.run(selftest.Report(streams=[out]),
                         extra=lambda r, cloud: qt_selftest.check_gui(r, cloud))
     last = out.getvalue().splitlines()[-1]
     assert code == selftest.EXIT_FAILED
-    assert last.startswith("FAILED: wizard: the wizard could not sign in")
+    assert last.startswith(first_words)
     assert Task.running() == []

@@ -1,10 +1,11 @@
 """``vmdk-import-wizard --self-test``: the Qt-free self-test plus the wizard, offscreen.
 
 What only a GUI run can show is missing from a bundle: a Qt platform plugin, the SVG plugins the
-icon needs, the translations (ours and Qt's), the wizard's lazily imported pages, the worker
-threads. With the sandbox of :mod:`vmdkimport.selftest` still running, the wizard is opened,
-builds its pages after the first paint, signs in to the sandbox from its first page, and is
-closed. No display is needed: the ``offscreen`` platform is used unless one was asked for.
+icon needs, the translations (ours and Qt's), the header logo's PNGs, the wizard's lazily
+imported pages, the worker threads. With the sandbox of :mod:`vmdkimport.selftest` still
+running, the wizard is opened (with its logo), builds its pages after the first paint, signs in
+to the sandbox from its first page, and is closed. No display is needed: the ``offscreen``
+platform is used unless one was asked for.
 """
 
 from __future__ import annotations
@@ -112,6 +113,13 @@ def open_wizard(app: QApplication, cloud: Sandbox, details: list[str]) -> None:
                f"the wizard opened on page {wizard.currentId()}, not on the connection page")
         assert isinstance(first, ConnectionPage)
         details.append(f"opened on '{first.title()}'")
+        # The header logo is loaded from PNG files next to the modules: a bundle without them
+        # shows no logo, and nothing else would notice.
+        logo = wizard.pixmap(QWizard.WizardPixmap.LogoPixmap)
+        expect(not logo.isNull(), "the header logo is missing (vmdkimport/qt/icons/logo-*.png "
+                                  "not found or not readable)")
+        details.append(f"header logo {logo.width()}x{logo.height()} px "
+                       f"(device pixel ratio {logo.devicePixelRatio():g})")
         # QWizard's own list: the override would build the pages itself
         wait_until(app, lambda: len(QWizard.pageIds(wizard)) == len(PageId),
                    "building pages 2-7 after the first paint")
