@@ -4,9 +4,11 @@
 1. The one-folder bundle (PyInstaller, ``packaging/vmdkimport.spec``): ``dist/vmdk-import-wizard``
    with the wizard and the command line; on Linux without the build machine's library search
    paths. Then its smoke test (``--self-test``).
-2. Linux, with ``dpkg-deb``: ``dist/vmdk-import-wizard_<version>_<arch>.deb`` (under /opt, launchers
-   in /usr/bin, desktop file, hicolor icons, AppStream metainfo, manual pages; all validated),
-   then lintian on it where it is installed (``--lintian`` to insist, ``--no-lintian`` to skip).
+2. Linux, with ``dpkg-deb``: ``dist/vmdk-import-wizard_<version>_<arch>.deb`` (under /usr/lib,
+   launchers in /usr/bin, desktop file, hicolor icons, AppStream metainfo, manual pages; all
+   validated), then lintian on it where it is installed (``--lintian`` to insist,
+   ``--no-lintian`` to skip); as root, ``--install-test`` (dpkg on this host) and
+   ``--clean-machine-test`` (apt-get on a minimal Debian made with debootstrap).
 3. With ``makensis``: the NSIS installer. On Windows the real one; elsewhere the same script
    compiled against this host's bundle, as a check of the script (not an installer to ship).
 
@@ -22,7 +24,8 @@ A missing tool is named with the package to install, never a traceback.
 This file is the command; the steps are the modules next to it, each named after what it
 holds: ``project`` (names, places, version), ``tools`` (running tools, BuildError), ``icons``,
 ``bundle`` (PyInstaller, smoke test), ``elf`` (search paths, programs), ``freedesktop``
-(desktop entry, metainfo), ``manpages``, ``deb``, ``lintian``, ``nsis``, ``install_test``;
+(desktop entry, metainfo), ``manpages``, ``deb``, ``lintian``, ``nsis``, ``install_test``,
+``clean_machine``;
 ``bundle_rules`` holds what the spec keeps of Qt.
 """
 
@@ -49,6 +52,7 @@ from bundle import (
     qt_filter_report,
     smoke_test,
 )
+from clean_machine import clean_machine_test
 from deb import DebResult, build_deb
 from icons import PNG_SIZES, render_ico, render_png_icons
 from install_test import install_test
@@ -78,6 +82,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--install-test", action="store_true",
                         help="Linux, root: dpkg -i the .deb, self-test it from PATH, purge it and "
                              "check that nothing is left")
+    parser.add_argument("--clean-machine-test", action="store_true",
+                        help="Linux, root: apt-get install the .deb into a minimal Debian made "
+                             "with debootstrap, check its libraries, self-test it, purge it")
     parser.add_argument("--measure-qt-excludes", action="store_true",
                         help="also build a bundle without the Qt excludes, to report the saving")
     return parser.parse_args(argv)
@@ -99,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build(args: argparse.Namespace, started: float) -> int:
     project = read_project()
     wanted = set(args.only or ["bundle", "deb", "nsis"])
-    if args.install_test:
+    if args.install_test or args.clean_machine_test:
         wanted.add("deb")
     can_deb = LINUX and shutil.which("dpkg-deb") is not None
     can_nsis = shutil.which("makensis") is not None
@@ -176,6 +183,12 @@ def build(args: argparse.Namespace, started: float) -> int:
             raise BuildError("--install-test needs the .deb, which this host cannot build")
         notes.append(f"install test (dpkg -i, smoke tests, purge, checks): "
                      f"{install_test(deb.path):.1f} s")
+
+    if args.clean_machine_test:
+        if deb is None:
+            raise BuildError("--clean-machine-test needs the .deb, which this host cannot build")
+        notes.append(f"clean-machine test (debootstrap, apt-get install ./deb, ldd, self-tests, "
+                     f"purge): {clean_machine_test(deb.path):.0f} s")
 
     print(f"\n=== {DISPLAY_NAME} {project.version}: artefacts")
     for kind, path, size, note in sizes:

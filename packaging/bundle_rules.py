@@ -140,7 +140,7 @@ def keep(dest: str) -> bool:
 
 # --- Linux: system libraries come from the distribution ---------------------------------------
 # The .deb declares the Debian packages that own them as dependencies instead of carrying
-# copies under /opt: OpenSSL, X11/xcb, fontconfig, glib, ... then get Debian's security
+# copies in the bundle: OpenSSL, X11/xcb, fontconfig, glib, ... then get Debian's security
 # updates, and the bundle is ~19 MB smaller. Python itself (libpython) is always bundled.
 SYSTEM_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
 _SHARED_LIBRARY = re.compile(r"^lib[^/]+\.so(\.\d+)*$")

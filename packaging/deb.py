@@ -1,4 +1,4 @@
-"""Linux: the .deb. The bundle under /opt, launchers in /usr/bin, the desktop entry, hicolor
+"""Linux: the .deb. The bundle under /usr/lib, launchers in /usr/bin, the desktop entry, hicolor
 icons, AppStream metainfo, manual pages, the Debian changelog, copyright and lintian overrides;
 Depends computed by dpkg-shlibdeps from the bundle's ELF files."""
 
@@ -10,6 +10,7 @@ import datetime as dt
 import email.utils
 import gzip
 import hashlib
+import os
 import re
 import shutil
 import stat
@@ -195,8 +196,15 @@ class DebResult:
     validation: list[str] = field(default_factory=list)
 
 
+def launcher_target(exe: str) -> str:
+    """Where /usr/bin/<exe> links to. PyInstaller's bootloader finds its folder through
+    /proc/self/exe, so a link is enough; relative, as Debian wants a link within one top-level
+    folder (/usr) to be (lintian: absolute-symlink-in-top-level-folder)."""
+    return os.path.relpath(f"{INSTALL_DIR}/{exe}", "/usr/bin")
+
+
 def stage_deb(project: Project, bundle: Path, root: Path, png_icons: Mapping[int, Path]) -> None:
-    """The package's file tree: /opt, /usr/bin, /usr/share/{applications,icons,metainfo,man,
+    """The package's file tree: /usr/lib, /usr/bin, /usr/share/{applications,icons,metainfo,man,
     doc,lintian}."""
     if root.exists():
         shutil.rmtree(root)
@@ -206,8 +214,7 @@ def stage_deb(project: Project, bundle: Path, root: Path, png_icons: Mapping[int
     bin_dir = root / "usr" / "bin"
     bin_dir.mkdir(parents=True)
     for exe in (PACKAGE, CLI):
-        # PyInstaller's bootloader finds its folder through /proc/self/exe: a link is enough.
-        (bin_dir / exe).symlink_to(f"{INSTALL_DIR}/{exe}")
+        (bin_dir / exe).symlink_to(launcher_target(exe))
     share = root / "usr" / "share"
     (share / "applications").mkdir(parents=True)
     (share / "applications" / f"{APP_ID}.desktop").write_text(desktop_entry(), encoding="utf-8")

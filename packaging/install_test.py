@@ -91,6 +91,10 @@ def install_test(deb: Path) -> float:
     left = sorted(p for p in paths if p not in existed and os.path.lexists(p))
     if left:
         raise BuildError("left behind after dpkg --purge: " + ", ".join(left[:20]))
+    gone = sorted(p for p in existed if not os.path.lexists(p))
+    if gone:
+        raise BuildError("dpkg --purge removed what existed before the install: "
+                         + ", ".join(gone[:20]))
     if installed(PACKAGE):
         raise BuildError(f"dpkg still lists {PACKAGE} after --purge")
     listing = subprocess.run(["dpkg", "-L", PACKAGE], capture_output=True, text=True,

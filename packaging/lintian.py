@@ -1,9 +1,9 @@
 """Debian's package checker on the .deb: a summary by tag, and a failure for errors.
 
 The package ships its overrides (``linux/lintian-overrides``, each with the reason): what is
-inherent to a self-contained bundle under /opt. An error (``E:``) that is not overridden fails
-the build; warnings are shown. ``--show-overrides`` lists the overridden tags too (``O:``), so
-the summary proves the overrides are applied.
+inherent to a self-contained bundle (Python, Qt, PyInstaller's bootloader). An error (``E:``)
+that is not overridden fails the build; warnings are shown. ``--show-overrides`` lists the
+overridden tags too (``O:``), so the summary proves the overrides are applied.
 
 Debian 12's lintian (2.116) takes about 15 s on the 33 MB package.
 """

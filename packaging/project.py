@@ -32,7 +32,9 @@ APP_ID = "io.github.vmdkimport.VmdkImportWizard"  # desktop file, metainfo and i
 DISPLAY_NAME = "VM Image Import Wizard"
 DISPLAY_NAME_JA = "VMイメージインポートウィザード"  # as in vmdkimport_ja.ts
 SUMMARY_JA = "VMware のディスクを FUJITSU K5 / FJcloud-O のイメージとして登録します"
-INSTALL_DIR = f"/opt/{PACKAGE}"
+# /usr/lib, not /opt: a package that ships /opt owns it in dpkg's eyes, and its purge removes
+# an /opt that is empty by then, though base-files made it (seen in a clean Debian 12 chroot).
+INSTALL_DIR = f"/usr/lib/{PACKAGE}"
 # Debian wants a maintainer with an address; pyproject's authors have none. Set a real one here.
 MAINTAINER_EMAIL = "vmdkimport@users.noreply.github.com"
 

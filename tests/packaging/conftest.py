@@ -72,3 +72,13 @@ def nsis() -> ModuleType:
 @pytest.fixture(scope="session")
 def bundle_rules() -> ModuleType:
     return load("bundle_rules")
+
+
+@pytest.fixture(scope="session")
+def clean_machine() -> ModuleType:
+    return load("clean_machine")
+
+
+@pytest.fixture(scope="session")
+def tools() -> ModuleType:
+    return load("tools")

@@ -157,16 +157,21 @@ def test_every_override_says_why(project: ModuleType) -> None:
     assert sum(1 for line in lines if line.startswith(project.PACKAGE)) >= 5
 
 
-@pytest.mark.skipif(shutil.which("lintian") is None or shutil.which("dpkg-deb") is None,
-                    reason="lintian or dpkg-deb is not installed")
+@pytest.mark.skipif(shutil.which("lintian") is None or shutil.which("dpkg-deb") is None
+                    or shutil.which("gcc") is None,
+                    reason="lintian, dpkg-deb or gcc is not installed")
 def test_lintian_applies_the_overrides(project: ModuleType, deb: ModuleType,
                                        lintian: ModuleType, tmp_path: Path) -> None:
     """A small package shaped like ours: the overrides file is read (no malformed-override),
-    its dir-or-file-in-opt override covers /opt, and a bad file is still an error."""
+    and its pattern for the bundle's libraries matches a library where ours are."""
     root = tmp_path / "root"
-    app = root / "opt" / project.PACKAGE
+    app = root / project.INSTALL_DIR.lstrip("/") / "_internal"
     app.mkdir(parents=True)
-    (app / "data.txt").write_text("x\n", encoding="utf-8")
+    source = tmp_path / "x.c"
+    source.write_text("int x(void) { return 1; }\n", encoding="utf-8")
+    # a library that needs no other library, as CPython's small extension modules are
+    subprocess.run([shutil.which("gcc") or "gcc", "-shared", "-fPIC", "-nostdlib", "-s", "-o",
+                    str(app / "libx.so.1"), str(source)], check=True)
     doc = root / "usr" / "share" / "doc" / project.PACKAGE
     doc.mkdir(parents=True)
     info = project.read_project()
@@ -178,7 +183,8 @@ def test_lintian_applies_the_overrides(project: ModuleType, deb: ModuleType,
     shutil.copyfile(project.LINTIAN_OVERRIDES, overrides / project.PACKAGE)
     (root / "DEBIAN").mkdir()
     (root / "DEBIAN" / "control").write_text(
-        deb.control_file(info, arch="all", installed_kib=1, depends=[]), encoding="utf-8")
+        deb.control_file(info, arch=deb.dpkg_architecture(), installed_kib=1, depends=[]),
+        encoding="utf-8")
     (root / "DEBIAN" / "md5sums").write_text(deb.md5sums(root), encoding="utf-8")
     deb.normalize_permissions(root)
     package = tmp_path / "p.deb"
@@ -188,6 +194,28 @@ def test_lintian_applies_the_overrides(project: ModuleType, deb: ModuleType,
     found = lintian.run_lintian(package)
 
     tags = {(t.code, t.tag) for t in found.tags}
-    assert ("O", "dir-or-file-in-opt") in tags
+    assert ("O", "shared-library-lacks-prerequisites") in tags
     assert not {t for t in tags if t[1] in ("malformed-override", "mismatched-override")}
     assert found.count("E") == 0
+
+
+def test_launchers_link_relatively_into_the_bundle(deb: ModuleType, project: ModuleType) -> None:
+    import os
+
+    for exe in (project.PACKAGE, project.CLI):
+        target = deb.launcher_target(exe)
+        assert not target.startswith("/")
+        assert os.path.normpath(os.path.join("/usr/bin", target)) == \
+            f"{project.INSTALL_DIR}/{exe}"
+    assert project.INSTALL_DIR.startswith("/usr/lib/")  # not /opt: see project.py
+
+
+def test_clean_machine_test_uses_the_hosts_release(clean_machine: ModuleType, tools: ModuleType,
+                                                   tmp_path: Path) -> None:
+    release = tmp_path / "os-release"
+    release.write_text('PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nVERSION_CODENAME=bookworm\n',
+                       encoding="utf-8")
+    assert clean_machine.host_codename(release) == "bookworm"
+    release.write_text('NAME="Something"\n', encoding="utf-8")
+    with pytest.raises(tools.BuildError, match="VERSION_CODENAME"):
+        clean_machine.host_codename(release)
