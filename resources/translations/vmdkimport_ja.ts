@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="66"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="334"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="341"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
@@ -92,23 +92,23 @@
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="161"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="168"/>
         <source>Not available here: %1</source>
         <extracomment>the keyring is first asked on a worker after the first paint; until then fill() leaves the password of the profile it shows to that first question</extracomment>
         <translation>この環境では使用できません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="175"/>
         <source>%1 import(s) from earlier are still converting: sign in, then History shows and refreshes them.</source>
         <translation>以前に開始したインポートのうち%1件がまだ変換中です。サインインすると、履歴で状態を確認・更新できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="231"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="238"/>
         <source>Signing in…</source>
         <translation>サインインしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="255"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="262"/>
         <source>Signed in as %1 (contract %2) to project %3 (%4).
 Object storage: %5
 Image import: %6
@@ -119,17 +119,17 @@ Token valid until %7.</source>
 トークンの有効期限: %7</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="304"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="311"/>
         <source>The connection changed: sign in again.</source>
         <translation>接続情報が変更されました。もう一度サインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="321"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="328"/>
         <source>The password could not be stored in the keyring: %1</source>
         <translation>パスワードをキーリングに保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="334"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="341"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -677,7 +677,7 @@ Token valid until %7.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/selftest.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/selftest.py" line="85"/>
         <location filename="../../gui/vmdkimport/qt/wizard.py" line="30"/>
         <source>VM Image Import Wizard</source>
         <translation>VMイメージインポートウィザード</translation>
@@ -3355,37 +3355,37 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="423"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
         <source>{path} got shorter during the upload.</source>
         <translation>アップロード中に {path} が短くなりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="424"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
         <source>Do not change the disk file while it uploads; start again.</source>
         <translation>アップロード中はディスクファイルを変更しないでください。最初からやり直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="423"/>
         <source>Choose a valid name on the Destination page.</source>
         <translation>「アップロード先」ページで、正しい名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="426"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="424"/>
         <source>This object storage does not offer SLO manifests.</source>
         <translation>このオブジェクトストレージは、SLOマニフェストに対応していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="427"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
         <source>Use a DLO manifest (--manifest dlo), the provider&apos;s documented way.</source>
         <translation>プロバイダーが案内している方法である、DLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="426"/>
         <source>Cancelled.</source>
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="427"/>
         <source>The upload was cancelled; start it again to resume.</source>
         <translation>アップロードを中止しました。もう一度開始すると再開されます。</translation>
     </message>
@@ -3396,216 +3396,201 @@ Logs (never containing passwords or tokens): %1</source>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
-        <source>Do not change the disk file while it uploads.</source>
-        <translation>アップロード中はディスクファイルを変更しないでください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
-        <source>{path} is shorter than expected.</source>
-        <translation>{path} が想定より短くなっています。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
-        <source>Inspect the file again.</source>
-        <translation>ファイルをもう一度検査してください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
         <source>The file is only {size} bytes long, shorter than a VMDK header (512 bytes): it is truncated.</source>
         <translation>ファイルの長さが{size}バイトしかなく、VMDKヘッダー（512バイト）より短くなっています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
         <source>The VMDK header does not start with the KDMV signature.</source>
         <translation>VMDKヘッダーがKDMVシグネチャで始まっていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
         <source>The VMDK header has version {version}; only versions 1 to 3 exist.</source>
         <translation>VMDKヘッダーのバージョンが{version}になっています。存在するバージョンは1～3のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
         <source>The VMDK header gives the disk a size of 0 bytes.</source>
         <translation>VMDKヘッダーに記録されているディスクのサイズが0バイトです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
         <source>The VMDK header gives an impossible disk size ({size} bytes).</source>
         <translation>VMDKヘッダーに記録されているディスクのサイズ（{size}バイト）は、ありえない値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
         <source>The VMDK header has an invalid grain size ({sectors} sectors; it must be a power of two).</source>
         <translation>VMDKヘッダーのグレインサイズが正しくありません（{sectors}セクター。2のべき乗である必要があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
         <source>The VMDK header has an invalid grain-table size ({entries} entries; VMware uses 512).</source>
         <translation>VMDKヘッダーのグレインテーブルのサイズが正しくありません（{entries}エントリ。VMwareでは512です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
         <source>The VMDK header names an unknown compression method ({method}).</source>
         <translation>VMDKヘッダーに不明な圧縮方式（{method}）が指定されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
         <source>The VMDK header says its grains are compressed but names no compression method.</source>
         <translation>VMDKヘッダーではグレインが圧縮されていることになっていますが、圧縮方式が指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
         <source>The VMDK header puts the grain directory at the end of the file, which only a streamOptimized disk may do, but has no stream markers.</source>
         <translation>VMDKヘッダーではグレインディレクトリがファイルの末尾に置かれていますが（streamOptimizedディスクにのみ許される配置です）、ストリームマーカーがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
         <source>The VMDK header points at an embedded descriptor of size 0.</source>
         <translation>VMDKヘッダーが、サイズが0の埋め込み記述子を指しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
         <source>The VMDK&apos;s descriptor is empty.</source>
         <translation>VMDKの記述子が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
         <source>The VMDK&apos;s descriptor is not text: it is damaged.</source>
         <translation>VMDKの記述子がテキストではありません。記述子が破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
         <source>The VMDK&apos;s descriptor has a malformed extent line: {line}.</source>
         <translation>VMDKの記述子に、形式が正しくないエクステント行があります: {line}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
         <source>The VMDK&apos;s descriptor has an extent without a file name: {line}.</source>
         <translation>VMDKの記述子に、ファイル名のないエクステントがあります: {line}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
         <source>The text has no createType and no extents: it is not a VMDK descriptor.</source>
         <translation>このテキストにはcreateTypeもエクステントもありません。VMDKの記述子ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
         <source>The file is shorter than its metadata says: {what} needs at least {needed} bytes, but the file has {size}. It is truncated (an interrupted copy or download).</source>
         <translation>ファイルが、メタデータに記録されているサイズより短くなっています。{what}には少なくとも{needed}バイトが必要ですが、ファイルは{size}バイトしかありません。ファイルが途中で切れています（コピーまたはダウンロードが中断された可能性があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
         <source>The file was copied in text mode (for example by FTP in ASCII mode): its line endings were changed and the disk is damaged.</source>
         <translation>ファイルがテキストモード（FTPのASCIIモードなど）でコピーされています。改行コードが変換されたため、ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
         <source>the header</source>
         <translation>ヘッダー</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
         <source>the embedded descriptor</source>
         <translation>埋め込み記述子</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
         <source>The file does not end with the end-of-stream marker that closes every streamOptimized disk: it is truncated (an interrupted copy or download).</source>
         <translation>ファイルの末尾に、streamOptimizedディスクの最後に必ずあるストリーム終端マーカーがありません。ファイルが途中で切れています（コピーまたはダウンロードが中断された可能性があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
         <source>The disk was not closed cleanly (its VM was running, or the host crashed). The guest may need a file-system check after import; shut the VM down and copy the disk again if you can.</source>
         <translation>ディスクが正常に閉じられていません（VMが実行中だったか、ホストがクラッシュした可能性があります）。インポート後に、ゲストOSでファイルシステムのチェックが必要になる場合があります。可能であれば、VMをシャットダウンしてから、ディスクを再度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
         <source>the streamOptimized footer</source>
         <translation>streamOptimizedのフッター</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
         <source>The streamOptimized disk does not end with its footer and end-of-stream marker: it is truncated (an interrupted copy or download) or damaged.</source>
         <translation>streamOptimizedディスクの末尾に、フッターとストリーム終端マーカーがありません。ファイルが途中で切れている（コピーまたはダウンロードが中断された）か、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
         <source>Footer: {problem}</source>
         <translation>フッター: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
         <source>The streamOptimized footer does not say where the grain directory is.</source>
         <translation>streamOptimizedのフッターに、グレインディレクトリの位置が記録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
         <source>The streamOptimized footer disagrees with the header (size, grain size or compression): the file is damaged.</source>
         <translation>streamOptimizedのフッターの内容（サイズ、グレインサイズ、または圧縮方式）がヘッダーと一致しません。ファイルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
         <source>The VMDK header&apos;s data area starts inside the descriptor: the header is inconsistent.</source>
         <translation>VMDKヘッダーのデータ領域が記述子の内部から始まっています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
         <source>the metadata area</source>
         <translation>メタデータ領域</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
         <source>The VMDK header&apos;s grain directory overlaps the header or the descriptor: the header is inconsistent.</source>
         <translation>VMDKヘッダーのグレインディレクトリが、ヘッダーまたは記述子と重なっています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
         <source>the grain directory</source>
         <translation>グレインディレクトリ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
         <source>The VMDK header&apos;s grain directory runs into the data area: the header is inconsistent.</source>
         <translation>VMDKヘッダーのグレインディレクトリが、データ領域にはみ出しています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
         <source>The VMDK header&apos;s redundant grain directory lies outside the metadata area: the header is inconsistent.</source>
         <translation>VMDKヘッダーの冗長グレインディレクトリが、メタデータ領域の外にあります。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
         <source>a grain table the grain directory points to</source>
         <translation>グレインディレクトリが指しているグレインテーブル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
         <source>The grain directory points outside the metadata area: the disk is damaged.</source>
         <translation>グレインディレクトリがメタデータ領域の外を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
         <source>A grain table points into the metadata area: the disk is damaged.</source>
         <translation>グレインテーブルがメタデータ領域の内部を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
         <source>the last compressed grain</source>
         <translation>最後の圧縮グレイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="471"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
         <source>A grain marker does not match its grain table: the disk is damaged.</source>
         <translation>グレインマーカーがグレインテーブルと一致しません。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="472"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
         <source>the last grain of data</source>
         <translation>データの最後のグレイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="473"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
         <source>The file size is not a whole number of grains after the metadata, which a complete disk usually is: it may be truncated. If the copy was interrupted, copy it again.</source>
         <translation>メタデータ以降のファイルサイズが、グレインサイズの整数倍になっていません。完全なディスクであれば通常は整数倍になるため、ファイルが途中で切れている可能性があります。コピーが中断された場合は、再度コピーしてください。</translation>
     </message>

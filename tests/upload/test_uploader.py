@@ -282,3 +282,22 @@ def test_a_plain_object_from_another_tool_is_compared_by_md5(
     with pytest.raises(ObjectExists):
         run_upload(backend.storage, _request(tmp_path / "disk.vmdk", unique, "other.vmdk"))
     assert backend.puts()[mark:] == []
+
+
+def test_a_file_that_shrinks_while_it_is_read_is_one_clear_error(tmp_path: Path) -> None:
+    """Every reader of the source (segments, SHA1, the local hash) says the same when the file
+    ends before the size the upload started with: the user changed it meanwhile."""
+    from vmdkimport.core.errors import ConfigError
+    from vmdkimport.core.rules import Field
+    from vmdkimport.core.segments import UploadSource
+    from vmdkimport.core.transfer import TransferControl
+    from vmdkimport.core.uploader import _LocalHash
+
+    disk = tmp_path / "disk.vmdk"
+    disk.write_bytes(b"x" * 1000)
+    reader = _LocalHash(UploadSource(disk), 4096, TransferControl(), threading.Event())
+    reader.run()
+    assert isinstance(reader.error, ConfigError)
+    assert str(reader.error) == f"{disk} got shorter during the upload."
+    assert reader.error.field is Field.DISK
+    assert reader.error.action == "Do not change the disk file while it uploads; start again."

@@ -229,10 +229,7 @@ class _SegmentBody:
                 self._control.throttle(min(CHUNK, remaining))
                 chunk = fh.read(min(CHUNK, remaining))
                 if not chunk:
-                    raise ConfigError(Text("{path} got shorter during the upload.",
-                                           path=self._source.path),
-                                      Text("Do not change the disk file while it uploads; start "
-                                           "again."), Field.DISK)
+                    raise _shrunk(self._source)
                 self.md5.update(chunk)
                 remaining -= len(chunk)
                 self._on_read(self._segment.length - remaining)
@@ -676,6 +673,14 @@ class Uploader:
                 retries=stats.retries, paused=self.control.paused, message=message)
 
 
+def _shrunk(source: UploadSource) -> ConfigError:
+    """The file ended before the size taken when the upload started: someone changed it. Said
+    the same by every reader of the file (segments, SHA1, the local hash)."""
+    return ConfigError(Text("{path} got shorter during the upload.", path=source.path),
+                       Text("Do not change the disk file while it uploads; start again."),
+                       Field.DISK)
+
+
 class _Hasher(threading.Thread):
     """SHA1 of the source in order, never ahead of the workers' read frontier."""
 
@@ -715,10 +720,7 @@ class _Hasher(threading.Thread):
             while self.done < limit:
                 chunk = fh.read(min(CHUNK, limit - self.done))
                 if not chunk:
-                    raise ConfigError(Text("{path} got shorter during the upload.",
-                                           path=self._source.path),
-                                      Text("Do not change the disk file while it uploads."),
-                                      Field.DISK)
+                    raise _shrunk(self._source)
                 self._sha1.update(chunk)
                 self.done += len(chunk)
 
@@ -747,9 +749,7 @@ class _LocalHash(threading.Thread):
                         return
                     chunk = fh.read(min(CHUNK, self._size - self.done))
                     if not chunk:
-                        raise ConfigError(Text("{path} is shorter than expected.",
-                                               path=self._source.path),
-                                          Text("Inspect the file again."), Field.DISK)
+                        raise _shrunk(self._source)
                     md5.update(chunk)
                     sha1.update(chunk)
                     self.done += len(chunk)
