@@ -110,9 +110,11 @@ class ApiError(VmdkImportError):
         self.action = self.entry.action
         self.field = self.entry.field
         self.retryable = self.entry.retryable
-        super().__init__(self._compose())
+        #: the sentences of the message, for a front end that translates them one by one
+        self.parts = self._parts()
+        super().__init__(" ".join(self.parts))
 
-    def _compose(self) -> str:
+    def _parts(self) -> tuple[str, ...]:
         known = self.error_code is not None and self.entry.key == self.error_code
         parts: list[str] = [self.entry.message]
         if self.error_code and not known:
@@ -127,9 +129,7 @@ class ApiError(VmdkImportError):
         if self.request_id:
             ref += f", request id {self.request_id}"
         parts.append(f"({ref})")  # for support: never translated
-        #: the sentences of the message, for a front end that translates them one by one
-        self.parts = tuple(parts)
-        return " ".join(parts)
+        return tuple(parts)
 
     @classmethod
     def from_response(cls, response: requests.Response, *, service: str) -> ApiError:
