@@ -10,7 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from vmdkimport.core.plan import PageId
+from vmdkimport.core.submit import PollPolicy
 from vmdkimport.qt.pages.connection import ConnectionPage
+from vmdkimport.qt.pages.status import StatusPage
 from vmdkimport.qt.tasks import Task
 from vmdkimport.qt.wizard import ImportWizard
 
@@ -62,3 +64,10 @@ def no_thread_left() -> Iterator[None]:
     yield
     assert Task.shutdown_all(10_000)
     assert Task.running() == [], "a background thread was left running"
+
+
+@pytest.fixture
+def fast_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Status page polls every 50-200 ms instead of minutes, so a walk reaches the end."""
+    monkeypatch.setattr(StatusPage, "policy",
+                        PollPolicy(first=0.05, factor=1.5, longest=0.2, error_wait=0.05))

@@ -17,7 +17,6 @@ from qt.test_image_page import choose_os
 from vmdkimport.core.error_catalog import TABLE5
 from vmdkimport.core.ledger import Ledger
 from vmdkimport.core.plan import PageId
-from vmdkimport.core.submit import PollPolicy
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt.pages.disk import DiskPage
 from vmdkimport.qt.pages.image import ImagePage
@@ -29,10 +28,7 @@ MIB = 1024 * 1024
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(autouse=True)
-def fast_status(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(StatusPage, "policy",
-                        PollPolicy(first=0.05, factor=1.5, longest=0.2, error_wait=0.05))
+pytestmark = pytest.mark.usefixtures("fast_status")
 
 
 def _next(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> Any:

@@ -20,19 +20,16 @@ from vmdkimport.core.plan import ImportPlan, PageId
 from vmdkimport.core.preflight import inspect
 from vmdkimport.core.profiles import ConnectionProfile
 from vmdkimport.core.session import connect
-from vmdkimport.core.submit import PollPolicy
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt.pages.status import StatusPage
 from vmdkimport.qt.pages.submit import SubmitPage
+from vmdkimport.qt.wizard import ImportWizard
 
 MIB = 1024 * 1024
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(autouse=True)
-def fast_status(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(StatusPage, "policy",
-                        PollPolicy(first=0.05, factor=1.5, longest=0.2, error_wait=0.05))
+pytestmark = pytest.mark.usefixtures("fast_status")
 
 
 @pytest.fixture
@@ -73,6 +70,20 @@ def _submit(wizard: QWizard) -> SubmitPage:
     page = wizard.currentPage()
     assert isinstance(page, SubmitPage)
     return page
+
+
+def _upload_under_way(qtbot: QtBot, prepared: Any) -> tuple[ImportWizard, SubmitPage]:
+    """The Submit page uploading slowly (2 MiB/s, one segment at a time), once at least one
+    segment is done and one is to go: the moment to cancel, close or expire a token."""
+    def slow(plan: ImportPlan) -> None:
+        prepared(plan)
+        plan.limit_rate = 2 * MIB
+        plan.threads = 1
+
+    wizard = start_at(qtbot, PageId.SUBMIT, slow)
+    page = _submit(wizard)
+    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    return wizard, page
 
 
 def test_upload_register_and_follow_to_succeeded(qtbot: QtBot, prepared: Any,
@@ -134,14 +145,7 @@ def test_retry_after_a_busy_service(qtbot: QtBot, prepared: Any, sandbox: Any,
 
 def test_cancel_mid_upload_then_resume(qtbot: QtBot, prepared: Any, sandbox: Any,
                                        no_thread_left: None) -> None:
-    def slow(plan: ImportPlan) -> None:
-        prepared(plan)
-        plan.limit_rate = 2 * MIB
-        plan.threads = 1
-
-    wizard = start_at(qtbot, PageId.SUBMIT, slow)
-    page = _submit(wizard)
-    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    wizard, page = _upload_under_way(qtbot, prepared)
     qtbot.mouseClick(page.cancel, LEFT)
     qtbot.waitUntil(lambda: isinstance(page.error, UploadCancelled), timeout=30_000)
     assert page.retry.isVisibleTo(page)
@@ -177,14 +181,7 @@ def test_pause_then_resume_button(qtbot: QtBot, prepared: Any, no_thread_left: N
 def test_token_expiry_mid_upload_is_renewed_without_asking(
     qtbot: QtBot, prepared: Any, sandbox: Any, no_thread_left: None
 ) -> None:
-    def slow(plan: ImportPlan) -> None:
-        prepared(plan)
-        plan.limit_rate = 2 * MIB
-        plan.threads = 1
-
-    wizard = start_at(qtbot, PageId.SUBMIT, slow)
-    page = _submit(wizard)
-    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    wizard, page = _upload_under_way(qtbot, prepared)
     sandbox.expire_tokens()
     qtbot.waitUntil(page.isComplete, timeout=30_000)
     assert any(r["status"] == 401 for r in sandbox.requests())
@@ -198,14 +195,7 @@ def test_closing_during_an_upload_asks_then_stops_and_keeps_the_journal(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    def slow(plan: ImportPlan) -> None:
-        prepared(plan)
-        plan.limit_rate = 2 * MIB
-        plan.threads = 1
-
-    wizard = start_at(qtbot, PageId.SUBMIT, slow)
-    page = _submit(wizard)
-    qtbot.waitUntil(lambda: _mid_upload(page.details.text()), timeout=30_000)
+    wizard, page = _upload_under_way(qtbot, prepared)
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
 
@@ -252,7 +242,6 @@ def test_earlier_imports_are_followed_after_the_next_sign_in(
 ) -> None:
     """Close the wizard while an import converts; the next sign-in brings its state back."""
     from qt.conftest import sign_in
-    from vmdkimport.qt.wizard import ImportWizard
 
     first = start_at(qtbot, PageId.SUBMIT, prepared)
     page = _submit(first)
