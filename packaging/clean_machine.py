@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from install_test import deb_paths
+from install_test import check_purged, deb_paths
 from project import CLI, INSTALL_DIR, PACKAGE
 from tools import LINUX, BuildError, need
 
@@ -116,12 +116,8 @@ def clean_machine_test(deb: Path) -> float:
 
         print(f"--- apt-get purge {PACKAGE}")
         _chroot(root, f"apt-get purge -y -qq {PACKAGE}")
-        left = sorted(p for p in paths
-                      if p not in existed and os.path.lexists(root / p.lstrip("/")))
-        if left:
-            raise BuildError("left behind by apt-get purge: " + ", ".join(left[:20]))
-        gone = sorted(before - _top_level(root)) + sorted(
-            p for p in existed if not os.path.lexists(root / p.lstrip("/")))
+        check_purged(paths, existed, root)
+        gone = sorted(before - _top_level(root))
         if gone:
             raise BuildError("apt-get purge removed what was there before: " + ", ".join(gone))
         print("purged: none of its files is left, and nothing that was there before is gone")

@@ -29,6 +29,22 @@ def deb_paths(deb: Path) -> list[str]:
     return paths
 
 
+def check_purged(paths: list[str], existed: set[str], root: Path = Path("/")) -> None:
+    """After a purge under ``root``: none of the package's ``paths`` that it created is left,
+    and none of those that ``existed`` before the install is gone (a package that ships a
+    folder takes it with it when it is empty then)."""
+    def there(path: str) -> bool:
+        return os.path.lexists(root / path.lstrip("/"))
+
+    left = sorted(p for p in paths if p not in existed and there(p))
+    if left:
+        raise BuildError("left behind after the purge: " + ", ".join(left[:20]))
+    gone = sorted(p for p in existed if not there(p))
+    if gone:
+        raise BuildError("the purge removed what existed before the install: "
+                         + ", ".join(gone[:20]))
+
+
 def installed(package: str) -> bool:
     result = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True,
                             text=True, check=False)
@@ -88,13 +104,7 @@ def install_test(deb: Path) -> float:
     finally:
         print(f"--- dpkg --purge {PACKAGE}")
         run(["dpkg", "--purge", PACKAGE])
-    left = sorted(p for p in paths if p not in existed and os.path.lexists(p))
-    if left:
-        raise BuildError("left behind after dpkg --purge: " + ", ".join(left[:20]))
-    gone = sorted(p for p in existed if not os.path.lexists(p))
-    if gone:
-        raise BuildError("dpkg --purge removed what existed before the install: "
-                         + ", ".join(gone[:20]))
+    check_purged(paths, existed)
     if installed(PACKAGE):
         raise BuildError(f"dpkg still lists {PACKAGE} after --purge")
     listing = subprocess.run(["dpkg", "-L", PACKAGE], capture_output=True, text=True,

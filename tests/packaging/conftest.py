@@ -82,3 +82,8 @@ def clean_machine() -> ModuleType:
 @pytest.fixture(scope="session")
 def tools() -> ModuleType:
     return load("tools")
+
+
+@pytest.fixture(scope="session")
+def install_test() -> ModuleType:
+    return load("install_test")

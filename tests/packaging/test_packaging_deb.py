@@ -219,3 +219,20 @@ def test_clean_machine_test_uses_the_hosts_release(clean_machine: ModuleType, to
     release.write_text('NAME="Something"\n', encoding="utf-8")
     with pytest.raises(tools.BuildError, match="VERSION_CODENAME"):
         clean_machine.host_codename(release)
+
+
+def test_check_purged_sees_leftovers_and_losses(install_test: ModuleType, tools: ModuleType,
+                                                tmp_path: Path) -> None:
+    check_purged = install_test.check_purged
+    (tmp_path / "usr" / "lib").mkdir(parents=True)
+    paths = ["/usr", "/usr/lib", "/usr/lib/app", "/opt"]
+    existed = {"/usr", "/usr/lib", "/opt"}
+    (tmp_path / "opt").mkdir()
+    check_purged(paths, existed, tmp_path)  # all clean
+    (tmp_path / "usr" / "lib" / "app").mkdir()
+    with pytest.raises(tools.BuildError, match="left behind after the purge: /usr/lib/app"):
+        check_purged(paths, existed, tmp_path)
+    (tmp_path / "usr" / "lib" / "app").rmdir()
+    (tmp_path / "opt").rmdir()
+    with pytest.raises(tools.BuildError, match="removed what existed before the install: /opt"):
+        check_purged(paths, existed, tmp_path)
