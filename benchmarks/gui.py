@@ -69,11 +69,12 @@ def stall_during_upload(size: int) -> tuple[float, float, float]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from vmdkimport.core.cloud.profiles import ConnectionProfile
+    from vmdkimport.core.cloud.session import connect
+    from vmdkimport.core.disk.source import UploadSource
     from vmdkimport.core.plan import PageId
-    from vmdkimport.core.profiles import ConnectionProfile
-    from vmdkimport.core.segments import UploadSource
-    from vmdkimport.core.session import connect
-    from vmdkimport.core.uploader import UploadRequest, run_upload
+    from vmdkimport.core.upload.segments import UploadRequest
+    from vmdkimport.core.upload.uploader import run_upload
     from vmdkimport.demo import demo_vmdk_bytes
     from vmdkimport.qt.pages.submit import SubmitPage
     from vmdkimport.qt.tasks import Task

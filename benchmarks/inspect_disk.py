@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "gui"))
 
-from vmdkimport.core.preflight import inspect  # noqa: E402
+from vmdkimport.core.disk.preflight import inspect  # noqa: E402
 
 MAX_BYTES = 1024 * 1024
 MAX_MS = 50.0

@@ -10,10 +10,14 @@ import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring
 import keyring.backend
 import pytest
+
+# One uploader suite on two servers; test helpers in tests/helpers.
+from helpers.backends import backend, sandbox_backend, unique  # noqa: F401
 
 # Real OpenStack servers (Keystone, Swift) are session fixtures shared by every test folder.
 from servers.fixtures import contract, keystone, swift, swift_keystone  # noqa: F401
@@ -29,10 +33,10 @@ SEED = ROOT / "tests" / "data" / "register-image.txt"
 class MemoryKeyring(keyring.backend.KeyringBackend):
     """A keyring that forgets everything when the test ends."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring is untyped
         self.store: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -59,9 +63,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
     keyring.set_keyring(previous)
 
 
@@ -90,11 +94,12 @@ def _forget_secrets() -> Iterator[None]:
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(item: pytest.Item,
+                              call: pytest.CallInfo[None]) -> Iterator[Any]:
     """On CI (``CI=true``) a test skipped because a tool "is not installed" fails instead:
     ``.ci/run`` installs every tool first, so such a skip means a test silently stopped running
     (the same rule as ``servers.fixtures.require`` and ``preflight.corpus.require_qemu``)."""
-    outcome = yield
+    outcome: Any = yield
     report = outcome.get_result()
     if os.environ.get("CI") != "true" or not report.skipped:
         return

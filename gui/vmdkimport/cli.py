@@ -24,9 +24,18 @@ from pathlib import Path
 from typing import Any
 
 from vmdkimport import __version__
-from vmdkimport.core import logsetup, paths, preflight, qemu, rules, secrets
-from vmdkimport.core.cleanup import delete_orphans, find_orphans
-from vmdkimport.core.diskformat import OperationCancelled
+from vmdkimport.core import logsetup, paths, rules
+from vmdkimport.core.cloud import secrets
+from vmdkimport.core.cloud.http import HttpClient
+from vmdkimport.core.cloud.identity import TokenProvider, static_token
+from vmdkimport.core.cloud.imageimport import ImportState, ImportStatus
+from vmdkimport.core.cloud.objectstorage import ObjectStorageClient
+from vmdkimport.core.cloud.profiles import ConnectionProfile, from_clouds_yaml, from_environment
+from vmdkimport.core.cloud.session import CloudSession, connect
+from vmdkimport.core.disk import preflight, qemu
+from vmdkimport.core.disk.diskformat import OperationCancelled
+from vmdkimport.core.disk.preflight import Verdict
+from vmdkimport.core.disk.source import UploadSource
 from vmdkimport.core.error_catalog import Step
 from vmdkimport.core.errors import (
     ApiError,
@@ -38,20 +47,15 @@ from vmdkimport.core.errors import (
     UploadCancelled,
     VmdkImportError,
 )
-from vmdkimport.core.http import HttpClient
-from vmdkimport.core.identity import TokenProvider, static_token
-from vmdkimport.core.imageimport import ImportState, ImportStatus
-from vmdkimport.core.ledger import Ledger
-from vmdkimport.core.objectstorage import ObjectStorageClient
-from vmdkimport.core.preflight import Verdict
-from vmdkimport.core.profiles import ConnectionProfile, from_clouds_yaml, from_environment
+from vmdkimport.core.register.ledger import Ledger
+from vmdkimport.core.register.polling import PollPolicy
+from vmdkimport.core.register.submit import follow_import, submit_import
 from vmdkimport.core.request import ImportRequest, KmsSettings
-from vmdkimport.core.segments import DEFAULT_THREADS, UploadSource
-from vmdkimport.core.session import CloudSession, connect
-from vmdkimport.core.submit import PollPolicy, follow_import, submit_import
-from vmdkimport.core.transfer import TransferControl
 from vmdkimport.core.units import format_duration, format_size, parse_size
-from vmdkimport.core.uploader import Manifest, Phase, Uploader, UploadEvent, UploadRequest
+from vmdkimport.core.upload.cleanup import delete_orphans, find_orphans
+from vmdkimport.core.upload.segments import DEFAULT_THREADS, Manifest, UploadRequest
+from vmdkimport.core.upload.transfer import TransferControl
+from vmdkimport.core.upload.uploader import Phase, Uploader, UploadEvent
 
 log = logging.getLogger("vmdkimport.cli")
 

@@ -229,14 +229,16 @@ def scripted_register(report: Report, cloud: Sandbox, work: Path) -> str:
     (in the temporary home) has it with that state.
     """
     from vmdkimport.core import logsetup, rules
-    from vmdkimport.core.imageimport import ImportState
-    from vmdkimport.core.ledger import Ledger
-    from vmdkimport.core.profiles import ConnectionProfile
+    from vmdkimport.core.cloud.imageimport import ImportState
+    from vmdkimport.core.cloud.profiles import ConnectionProfile
+    from vmdkimport.core.cloud.session import connect
+    from vmdkimport.core.disk.source import UploadSource
+    from vmdkimport.core.register.ledger import Ledger
+    from vmdkimport.core.register.polling import PollPolicy
+    from vmdkimport.core.register.submit import follow_import, submit_import
     from vmdkimport.core.request import ImportRequest
-    from vmdkimport.core.segments import MIN_SEGMENT_SIZE, UploadSource
-    from vmdkimport.core.session import connect
-    from vmdkimport.core.submit import PollPolicy, follow_import, submit_import
-    from vmdkimport.core.uploader import UploadRequest, run_upload
+    from vmdkimport.core.upload.segments import MIN_SEGMENT_SIZE, UploadRequest
+    from vmdkimport.core.upload.uploader import run_upload
     from vmdkimport.demo import write_demo_vmdk
 
     profile = ConnectionProfile(name="self-test", region=cloud.region,

@@ -27,7 +27,7 @@ def text_templates() -> list[str]:
     """Every ``Text("...")`` template of the core, in file and line order (see core/text.py:
     the template is always a literal first argument, so the syntax tree has them all)."""
     texts: list[str] = []
-    for path in sorted((ROOT / "gui" / "vmdkimport" / "core").glob("*.py")):
+    for path in sorted((ROOT / "gui" / "vmdkimport" / "core").rglob("*.py")):
         if path.name == "text.py":  # where Text is defined, and its list separator
             texts.append(", ")
             continue

@@ -866,184 +866,184 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="156"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="157"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="159"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="160"/>
         <source>refused</source>
         <translation>インポート不可</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="159"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="169"/>
         <source>Pre-flight:</source>
         <translation>事前チェック:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="163"/>
         <source>Virtual size:</source>
         <translation>仮想サイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="162"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="164"/>
         <source>File size:</source>
         <translation>ファイルサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="167"/>
         <source>Findings:</source>
         <translation>検出事項:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="169"/>
         <source>not run</source>
         <translation>未実行</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="172"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="174"/>
         <source>Container/object:</source>
         <translation>コンテナ/オブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="173"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
         <source>Location:</source>
         <translation>格納場所:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="178"/>
         <source>DLO (dynamic large object)</source>
         <translation>DLO（ダイナミックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="177"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
         <source>SLO (static large object)</source>
         <translation>SLO（スタティックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
         <source>Segment size:</source>
         <translation>セグメントサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
         <source>Parallel segments:</source>
         <translation>並列セグメント数:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
         <source>Bandwidth limit:</source>
         <translation>帯域幅の上限:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="202"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
         <source>Manifest:</source>
         <translation>マニフェスト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="187"/>
         <source>Overwrite:</source>
         <translation>上書き:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="188"/>
         <source>yes, replace an existing object</source>
         <translation>する（既存のオブジェクトを置き換えます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="187"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="189"/>
         <source>no, stop if the object exists</source>
         <translation>しない（オブジェクトが存在する場合は中止します）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="193"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="195"/>
         <source>not sent (the service uses 0)</source>
         <translation>送信しない（サービス側で0を使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="196"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="198"/>
         <source>(not chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="200"/>
         <source>computed during the upload</source>
         <translation>アップロード中に計算</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="207"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="206"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="208"/>
         <source>OS type:</source>
         <translation>OS種別:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
         <source>Minimum RAM:</source>
         <translation>最小RAM容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
         <source>Minimum disk:</source>
         <translation>最小ディスク容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
         <source>Image ID:</source>
         <translation>イメージID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="214"/>
         <source>assigned by the service</source>
         <translation>サービスが割り当て</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="215"/>
         <source>Checksum (SHA1):</source>
         <translation>チェックサム（SHA1）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="214"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="216"/>
         <source>KMS:</source>
         <translation>KMS:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
         <source>not sent (only for Windows images)</source>
         <translation>送信しない（Windowsイメージの場合のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
         <source>the region&apos;s default server, port %1</source>
         <translation>リージョンのデフォルトサーバ（ポート %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="228"/>
         <source>activate</source>
         <translation>ライセンス認証を行う</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="228"/>
         <source>do not activate</source>
         <translation>ライセンス認証を行わない</translation>
     </message>
@@ -1228,166 +1228,166 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="46"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="47"/>
         <source>Upload and register</source>
         <translation>アップロードと登録</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="47"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="48"/>
         <source>The disk goes to object storage, then the image is registered. Pause or stop at any time: a stopped upload resumes where it stopped.</source>
         <translation>ディスクをアップロードしてからイメージを登録します。停止したアップロードは、停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="51"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="52"/>
         <source>Follow the import</source>
         <translation>インポートの状態を確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="56"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="237"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="57"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="238"/>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="59"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="60"/>
         <source>&amp;Cancel upload</source>
         <translation>アップロードを中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="62"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="63"/>
         <source>&amp;Go to field</source>
         <translation>該当する項目へ移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="64"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="65"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="225"/>
         <source>&amp;Retry</source>
         <translation>再試行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="68"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="69"/>
         <source>Import ID:</source>
         <translation>インポートID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="71"/>
         <source>C&amp;opy</source>
         <translation>コピー(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="146"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="147"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="167"/>
         <source>Uploading…</source>
         <translation>アップロードしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="147"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="148"/>
         <source>Registering…</source>
         <translation>登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="156"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="157"/>
         <source>Registering the image…</source>
         <translation>イメージを登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="166"/>
         <source>Checking object storage…</source>
         <translation>オブジェクトストレージを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="168"/>
         <source>Computing the SHA1 checksum…</source>
         <translation>SHA1チェックサムを計算しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="169"/>
         <source>Writing the manifest…</source>
         <translation>マニフェストを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="169"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="170"/>
         <source>Deleting the replaced object&apos;s segments…</source>
         <translation>置き換えたオブジェクトのセグメントを削除しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="170"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="171"/>
         <source>Upload complete.</source>
         <translation>アップロードが完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="173"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="174"/>
         <source>Paused.</source>
         <translation>一時停止しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="176"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="179"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="180"/>
         <source>ETA %1</source>
         <translation>残り約%1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="182"/>
         <source>segments %1/%2</source>
         <translation>セグメント %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="185"/>
         <source>(%1 already there)</source>
         <translation>（%1個はアップロード済み）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="188"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="189"/>
         <source>retries %1</source>
         <translation>再試行 %1回</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="199"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="200"/>
         <source>The import has started.</source>
         <translation>インポートを開始しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="201"/>
         <source>The image is being imported. The import ID is saved in the ledger (History); you can close the wizard and follow it later.</source>
         <translation>イメージをインポートしています。インポートIDは履歴に保存されるため、ウィザードを閉じて、後から状態を確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="203"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="204"/>
         <source>Uploaded %1 to %2 (SHA1 %3).</source>
         <translation>%1を%2にアップロードしました（SHA1: %3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
         <source>Upload stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="219"/>
         <source>The upload was stopped. What was sent is kept: Resume continues where it stopped.</source>
         <translation>アップロードを停止しました。送信済みのデータは保持されます。「再開」を押すと、停止した位置から続行します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="220"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="234"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="235"/>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="222"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="223"/>
         <source>Not registered.</source>
         <translation>登録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="242"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="243"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
@@ -1845,1862 +1845,1862 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>ディスクに実際にインストールされているOSを選択してください。OS種別を誤ると、仮想サーバが起動しない、正しいサポートを受けられない、OSのサポート料金が正しく課金されない、といったおそれがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="99"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
         <source>No object has this name yet: the disk will be uploaded.</source>
         <translation>この名前のオブジェクトはまだありません。ディスクをアップロードします。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="100"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
         <source>This disk is already there (uploaded earlier): nothing will be sent.</source>
         <translation>このディスクはすでにアップロード済みです。何も送信しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="101"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
         <source>An interrupted upload of this disk was found: {present} of {total} segments are already there. The upload resumes.</source>
         <translation>中断されたこのディスクのアップロードが見つかりました（{total}セグメント中{present}セグメントがアップロード済み）。続きからアップロードを再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="102"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
         <source>Another object of {size} bytes already has this name. It has the same size: before sending anything, the upload compares it with your disk and keeps it if they are the same. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。サイズが同じため、アップロード前にお使いのディスクと比較し、同一であればそのまま使用します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="103"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
         <source>Another object of {size} bytes already has this name. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="104"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="137"/>
         <source>Copy or export the disk again from its source (in binary mode), then check the new file.</source>
         <translation>ディスクを元の場所から（バイナリモードで）コピーまたはエクスポートし直してから、新しいファイルを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="105"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="138"/>
         <source>Start it again when you are ready.</source>
         <translation>準備ができたら、もう一度開始してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="106"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="139"/>
         <source>The file {path} does not exist.</source>
         <translation>ファイル{path}が存在しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="107"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="140"/>
         <source>Check the path and the file name, then choose the file again.</source>
         <translation>パスとファイル名を確認してから、ファイルを選択し直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="108"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="141"/>
         <source>{path} is a folder, not a disk file.</source>
         <translation>{path}はフォルダーです。ディスクファイルではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="109"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="142"/>
         <source>Choose the .vmdk (or .ova, .ovf, .vmx) file inside it.</source>
         <translation>フォルダー内の.vmdk（または.ova、.ovf、.vmx）ファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="110"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="143"/>
         <source>You are not allowed to read {path}.</source>
         <translation>{path}を読み取る権限がありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="111"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="144"/>
         <source>Ask for read access to the file, or copy it to a folder of yours (if it belongs to a running VM, shut the VM down first).</source>
         <translation>ファイルの読み取り権限の付与を依頼するか、ファイルをご自身のフォルダーにコピーしてください（実行中のVMのファイルである場合は、先にVMをシャットダウンしてください）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="112"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="145"/>
         <source>{path} could not be read: {reason}.</source>
         <translation>{path}を読み取れませんでした: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="113"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="146"/>
         <source>Check that the disk or network share holding the file is reachable, then try again.</source>
         <translation>ファイルがあるディスクまたはネットワーク共有にアクセスできることを確認してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="114"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="147"/>
         <source>a gzip-compressed file</source>
         <translation>gzip圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="115"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="148"/>
         <source>an xz-compressed file</source>
         <translation>xz圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="116"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="149"/>
         <source>a Zstandard-compressed file</source>
         <translation>Zstandard圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="117"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="150"/>
         <source>a 7-Zip archive</source>
         <translation>7-Zipアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="118"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="151"/>
         <source>a RAR archive</source>
         <translation>RARアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="119"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="152"/>
         <source>a ZIP archive</source>
         <translation>ZIPアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="120"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="153"/>
         <source>an (empty) ZIP archive</source>
         <translation>（空の）ZIPアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="121"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="154"/>
         <source>an empty file (0 bytes)</source>
         <translation>空のファイル（0バイト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="122"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="155"/>
         <source>a VMware sparse disk (hosted sparse extent)</source>
         <translation>VMwareのスパースディスク（ホスト型スパースエクステント）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="123"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="156"/>
         <source>an ESX sparse extent (COWD), the data file of a vmfsSparse snapshot or disk</source>
         <translation>vmfsSparse形式のスナップショットまたはディスクのデータファイルであるESXスパースエクステント（COWD）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="124"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="157"/>
         <source>an ESXi SE sparse extent (seSparse), the data file of a snapshot or thin disk on a VMFS datastore</source>
         <translation>VMFSデータストア上のスナップショットまたはシンディスクのデータファイルであるESXi SEスパースエクステント（seSparse）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="125"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="158"/>
         <source>a QEMU {name} disk image (version {version})</source>
         <translation>QEMU {name}ディスクイメージ（バージョン{version}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="126"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="159"/>
         <source>It is an overlay on a backing file.</source>
         <translation>このイメージは、バッキングファイルに重ねたオーバーレイです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="127"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="160"/>
         <source>a QEMU QED disk image</source>
         <translation>QEMU QEDディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="128"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="161"/>
         <source>a Hyper-V VHDX disk image</source>
         <translation>Hyper-V VHDXディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="129"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="162"/>
         <source>a VirtualBox VDI disk image</source>
         <translation>VirtualBox VDIディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="130"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="163"/>
         <source>a Parallels disk image</source>
         <translation>Parallelsディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="131"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="164"/>
         <source>a bzip2-compressed file</source>
         <translation>bzip2圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="132"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="165"/>
         <source>a tar archive</source>
         <translation>tarアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="133"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="166"/>
         <source>a VMDK descriptor (text) file</source>
         <translation>VMDK記述子（テキスト）ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="134"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="167"/>
         <source>an XML file</source>
         <translation>XMLファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="135"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="168"/>
         <source>a VMware virtual machine configuration (.vmx) file</source>
         <translation>VMware仮想マシン構成（.vmx）ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="136"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="169"/>
         <source>a text file</source>
         <translation>テキストファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="137"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="170"/>
         <source>an ISO 9660 / UDF optical disc image (an installation or data DVD)</source>
         <translation>ISO 9660 / UDF光ディスクイメージ（インストール用またはデータ用のDVD）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="138"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="171"/>
         <source>a raw disk image with a GPT partition table</source>
         <translation>GPTパーティションテーブルを持つrawディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="139"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="172"/>
         <source>a single {filesystem} file system (a partition image, not a whole disk)</source>
         <translation>単一の{filesystem}ファイルシステム（ディスク全体ではなく、パーティションのイメージ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="140"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="173"/>
         <source>a raw disk image with an MBR partition table</source>
         <translation>MBRパーティションテーブルを持つrawディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="141"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="174"/>
         <source>not a disk image format this tool recognises</source>
         <translation>このツールが認識できない形式のファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="142"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="175"/>
         <source>a fixed VHD (Virtual PC / Hyper-V) disk image</source>
         <translation>容量固定のVHD（Virtual PC / Hyper-V）ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="143"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="176"/>
         <source>a dynamic VHD (Virtual PC / Hyper-V) disk image</source>
         <translation>容量可変のVHD（Virtual PC / Hyper-V）ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="144"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="177"/>
         <source>a differencing VHD (Virtual PC / Hyper-V) disk image</source>
         <translation>差分VHD（Virtual PC / Hyper-V）ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="145"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="178"/>
         <source>A differencing VHD holds only the changes to a parent VHD.</source>
         <translation>差分VHDには、親VHDに対する変更分のみが格納されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="146"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="179"/>
         <source>A tar header holds a negative number.</source>
         <translation>tarヘッダーに負の数値が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="147"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="180"/>
         <source>A tar header holds a number that is not octal.</source>
         <translation>tarヘッダーに8進数ではない数値が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="148"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="181"/>
         <source>A tar extended (PAX) header is malformed.</source>
         <translation>tar拡張（PAX）ヘッダーの形式が正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="149"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="182"/>
         <source>The tar archive ends in the middle of a header: the file is truncated.</source>
         <translation>tarアーカイブがヘッダーの途中で終わっています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="183"/>
         <source>The tar archive has a damaged header at byte {offset}.</source>
         <translation>tarアーカイブのバイト位置{offset}にあるヘッダーが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="184"/>
         <source>The tar archive is shorter than its headers say: the file is truncated (a member needs {needed} bytes, the file has {size}).</source>
         <translation>tarアーカイブが、ヘッダーの記載より短くなっています。ファイルが途中で切れています（格納されたファイルには{needed}バイトが必要ですが、ファイルのサイズは{size}バイトです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="152"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="185"/>
         <source>The tar archive has an implausibly large extended header.</source>
         <translation>tarアーカイブに、異常に大きな拡張ヘッダーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="153"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="186"/>
         <source>The tar archive has more than {count} members; it is not an OVA.</source>
         <translation>このtarアーカイブには{count}個を超えるファイルが含まれています。OVAではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="154"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="99"/>
         <source>object storage and no image import</source>
         <translation>オブジェクトストレージおよびイメージインポート</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="155"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="100"/>
         <source>object storage</source>
         <translation>オブジェクトストレージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="156"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="101"/>
         <source>image import</source>
         <translation>イメージインポート</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="157"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="102"/>
         <source>No {what} endpoint was found for region {region}.</source>
         <translation>リージョン {region} の{what}のエンドポイントが見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="103"/>
         <source>No {what} endpoint was found.</source>
         <translation>{what}のエンドポイントが見つかりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="159"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="104"/>
         <source>Choose a region, or enter the endpoint URLs under Custom endpoints.</source>
         <translation>リージョンを選択するか、カスタムエンドポイントにエンドポイントURLを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="402"/>
         <source>{detail} ({code}: {message})</source>
         <translation>{detail}（{code}: {message}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="161"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="403"/>
         <source>The request may have been carried out. Check the import list (History, or &apos;vmdkimport list --remote&apos;) before you try again.</source>
         <translation>要求は処理された可能性があります。もう一度実行する前に、インポートの一覧（履歴、または「vmdkimport list --remote」）を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="162"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="404"/>
         <source>Check your network connection, proxy settings and the endpoint address, then try again.</source>
         <translation>ネットワーク接続、プロキシの設定、エンドポイントのアドレスを確認してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="163"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="405"/>
         <source>The service answered with code {code}, which this version of the tool does not know.</source>
         <translation>サービスがコード {code} を返しました。このバージョンのツールでは認識できないコードです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="164"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="406"/>
         <source>Service said: {detail}</source>
         <translation>サービスからのメッセージ: {detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="407"/>
         <source>Start the same upload again to resume it.</source>
         <translation>同じアップロードをもう一度開始すると、続きから再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="105"/>
         <source>The TLS certificate of {host} could not be verified ({reason}). If your company inspects TLS traffic, set its CA bundle in the settings.</source>
         <translation>{host} のTLS証明書を検証できませんでした（{reason}）。社内でTLS通信を検査している場合は、設定でそのCAバンドルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="106"/>
         <source>The proxy refused or failed the connection to {host} ({reason}).</source>
         <translation>プロキシが {host} への接続を拒否したか、接続に失敗しました（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="107"/>
         <source>Connecting to {host} timed out ({reason}).</source>
         <translation>{host} への接続がタイムアウトしました（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="169"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="108"/>
         <source>The connection to {host} failed ({reason}).</source>
         <translation>{host} への接続に失敗しました（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="170"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="109"/>
         <source>{host} did not answer in time ({reason}).</source>
         <translation>{host} から時間内に応答がありませんでした（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="171"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="110"/>
         <source>The request to {host} failed ({reason}).</source>
         <translation>{host} への要求に失敗しました（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="172"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="111"/>
         <source>identity URL or region</source>
         <translation>認証URLまたはリージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="173"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="112"/>
         <source>contract number</source>
         <translation>契約番号</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="174"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="113"/>
         <source>user name</source>
         <translation>ユーザー名</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="114"/>
         <source>password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="115"/>
         <source>project id or name</source>
         <translation>プロジェクトIDまたはプロジェクト名</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="177"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="116"/>
         <source>Sign-in needs: {missing}.</source>
         <translation>サインインには次の項目が必要です: {missing}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="117"/>
         <source>Fill in the missing values on the Connection page (or the matching options).</source>
         <translation>「接続」ページ（または対応するオプション）で、不足している値を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="118"/>
         <source>{url} answered, but not like a Keystone v3 identity service.</source>
         <translation>{url} から応答がありましたが、Keystone v3 認証サービスの応答ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="119"/>
         <source>Check the identity URL: it usually ends in /v3.</source>
         <translation>認証URLを確認してください。通常、末尾は/v3です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="120"/>
         <source>The sign-in worked but the token is not tied to a project.</source>
         <translation>サインインはできましたが、トークンがプロジェクトに関連付けられていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="121"/>
         <source>Enter the project id or name on the Connection page.</source>
         <translation>「接続」ページで、プロジェクトIDまたはプロジェクト名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="183"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="122"/>
         <source>The import service answered {status} without an import id (request id {request_id}). The import may have started.</source>
         <translation>インポートサービスがインポートIDなしで {status} を返しました（リクエストID {request_id}）。インポートは開始されている可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="123"/>
         <source>The import service answered {status} without an import id. The import may have started.</source>
         <translation>インポートサービスがインポートIDなしで {status} を返しました。インポートは開始されている可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="124"/>
         <source>The import service sent an answer this tool cannot read (HTTP {status}, request id {request_id}).</source>
         <translation>インポートサービスから、このツールでは読み取れない応答が返されました（HTTP {status}、リクエストID {request_id}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="125"/>
         <source>The import service sent an answer this tool cannot read (HTTP {status}).</source>
         <translation>インポートサービスから、このツールでは読み取れない応答が返されました（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="187"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="126"/>
         <source>Choose another container name.</source>
         <translation>別のコンテナ名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="188"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="127"/>
         <source>Object storage sent a listing this tool cannot read.</source>
         <translation>オブジェクトストレージから、このツールでは読み取れない一覧が返されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="189"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="187"/>
         <source>The OVF descriptor is larger than {limit} MiB; a real one is a few KiB. It was not read.</source>
         <translation>OVF記述子が{limit} MiBを超えています（実際のOVF記述子は数KiBです）。読み込みは行っていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="190"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="188"/>
         <source>The OVF descriptor contains a DTD or entity declarations, or is nested or sized beyond any real OVF; it was not read (this protects against malicious XML).</source>
         <translation>OVF記述子にDTDまたはエンティティ宣言が含まれているか、入れ子の深さやサイズが実際のOVFではありえない値です。悪意のあるXMLから保護するため、読み込みは行っていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="191"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="189"/>
         <source>Export the VM again from vSphere or VMware Workstation and use that OVF.</source>
         <translation>vSphereまたはVMware WorkstationからVMを再度エクスポートし、そのOVFを使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="192"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="190"/>
         <source>The OVF descriptor is not well-formed XML ({error} at line {line}): it is damaged or truncated.</source>
         <translation>OVF記述子が整形式のXMLではありません（{line}行目: {error}）。ファイルが破損しているか、途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="193"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="191"/>
         <source>Export the VM again, or restore the .ovf from the original export.</source>
         <translation>VMを再度エクスポートするか、元のエクスポートから.ovfを復元してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="194"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="192"/>
         <source>The XML file is not an OVF descriptor (its root element is &lt;{element}&gt;, not &lt;Envelope&gt;).</source>
         <translation>このXMLファイルはOVF記述子ではありません（ルート要素が&lt;Envelope&gt;ではなく&lt;{element}&gt;です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="195"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="193"/>
         <source>Choose the .ovf, .ova or .vmdk file of the export.</source>
         <translation>エクスポートされた.ovf、.ova、または.vmdkファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="196"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="194"/>
         <source>The OVF envelope does not use the DMTF OVF namespace; it was read as well as possible.</source>
         <translation>OVFのEnvelopeがDMTFのOVF名前空間を使用していません。可能な範囲で読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="197"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="195"/>
         <source>The OVF describes {count} virtual machines; the first one is used.</source>
         <translation>OVFには{count}台の仮想マシンが記述されています。最初の仮想マシンを使用します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="196"/>
         <source>Disk {disk_id} has no file (an empty disk that is created on deployment); it cannot be imported.</source>
         <translation>ディスク{disk_id}にはファイルがありません（デプロイ時に作成される空のディスクです）。このディスクはインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="199"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="197"/>
         <source>The OVF gives the memory size without a unit; it was not used.</source>
         <translation>OVFのメモリサイズに単位が指定されていないため、メモリサイズは使用しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="198"/>
         <source>The .vmx file is larger than 1 MiB; a real one is a few KiB.</source>
         <translation>.vmxファイルが1 MiBを超えています（実際の.vmxファイルは数KiBです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="201"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="199"/>
         <source>The file has no key = &quot;value&quot; lines: it is not a .vmx file.</source>
         <translation>このファイルにはkey = &quot;value&quot;形式の行がありません。.vmxファイルではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="202"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="200"/>
         <source>The import service&apos;s OS list has no entry for this OS ({what}). Choose the OS that is really installed; if it is not in the list, the service may not support it.</source>
         <translation>インポートサービスのOS一覧に、このOS（{what}）はありません。実際にインストールされているOSを選択してください。一覧にない場合は、サービスがそのOSをサポートしていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="203"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="201"/>
         <source>Windows Server 2012 or 2012 R2</source>
         <translation>Windows Server 2012または2012 R2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="204"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="202"/>
         <source>Windows Server 2016 or later</source>
         <translation>Windows Server 2016以降</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="205"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="203"/>
         <source>Red Hat Enterprise Linux (64-bit)</source>
         <translation>Red Hat Enterprise Linux（64ビット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="206"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="204"/>
         <source>Ubuntu (64-bit)</source>
         <translation>Ubuntu（64ビット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="205"/>
         <source>CentOS (64-bit)</source>
         <translation>CentOS（64ビット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="208"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="206"/>
         <source>choose by the edition installed: Standard (SE) or Enterprise (EE)</source>
         <translation>インストールされているエディション（Standard (SE)またはEnterprise (EE)）に応じて選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="207"/>
         <source>the service lists only Standard Edition (SE); choose it if that is the edition installed</source>
         <translation>サービスの一覧にはStandard Edition (SE)のみがあります。インストールされているエディションがStandard Editionであれば、これを選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="210"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="208"/>
         <source>choose by the language of the installed Windows (Japanese or English)</source>
         <translation>インストールされているWindowsの言語（日本語または英語）に応じて選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="209"/>
         <source>guest OS {vmware_id}</source>
         <translation>ゲストOS {vmware_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="210"/>
         <source>VMware id {vmware_id}</source>
         <translation>VMwareのID {vmware_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="211"/>
         <source>OVF OS id {cim_id}</source>
         <translation>OVFのOS ID {cim_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="214"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="212"/>
         <source>guest OS {vmware_id} and OVF OS id {cim_id}</source>
         <translation>ゲストOS {vmware_id}とOVFのOS ID {cim_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="215"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="213"/>
         <source>VMware uses one id for Windows Server 2012 and 2012 R2; choose the one installed</source>
         <translation>VMwareではWindows Server 2012と2012 R2に同じIDが使用されています。インストールされている方を選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="216"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="214"/>
         <source>VMware uses this id for Windows Server 2016 and 2019, and only 2016 is in the service&apos;s list; choose by the language of the installed Windows</source>
         <translation>VMwareではこのIDがWindows Server 2016と2019の両方に使用されており、サービスの一覧には2016のみがあります。インストールされているWindowsの言語に応じて選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="215"/>
         <source>the major version is not recorded; choose the one installed</source>
         <translation>メジャーバージョンが記録されていません。インストールされているバージョンを選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="218"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="216"/>
         <source>{what}: {choices}; {why}.</source>
         <translation>{what}: {choices}。{why}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="219"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="217"/>
         <source>{what}: {choices}.</source>
         <translation>{what}: {choices}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="218"/>
         <source>{keyword} ({description})</source>
         <translation>{keyword}（{description}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="219"/>
         <source>{first} or {second}</source>
         <translation>{first}または{second}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="222"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="220"/>
         <source>{name} in the OVA is {size} bytes; an OVF descriptor is never larger than {limit} MiB.</source>
         <translation>OVA内の{name}のサイズが{size}バイトあります。OVF記述子が{limit} MiBを超えることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="221"/>
         <source>The extraction was cancelled; nothing was kept.</source>
         <translation>取り出しを中止しました。作成途中のファイルは残っていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="222"/>
         <source>{path} ended before the disk inside it did: the archive is truncated.</source>
         <translation>{path}が、中のディスクの途中で終わっています。アーカイブが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="223"/>
         <source>Extracting the disk from {source} to {destination} failed: {reason}.</source>
         <translation>{source}から{destination}へのディスクの取り出しに失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="224"/>
         <source>Check that the destination folder exists, is writable and has {size} bytes free, then try again.</source>
         <translation>保存先のフォルダーが存在し、書き込み可能で、{size}バイトの空き容量があることを確認してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="228"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="225"/>
         <source>export the VM as OVF (vSphere Client: right-click the VM &gt; Template &gt; Export OVF Template; VMware Workstation: File &gt; Export to OVF) and choose the .vmdk of the export</source>
         <translation>VMをOVFとしてエクスポートし（vSphere Client: VMを右クリックして「Template」&gt;「Export OVF Template」、VMware Workstation: 「File」&gt;「Export to OVF」）、エクスポートされた.vmdkを選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="229"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="226"/>
         <source>Copy the disk again from its source in binary mode (or export the VM as OVF again), then check the new copy.</source>
         <translation>ディスクを元の場所からバイナリモードでコピーし直して（またはVMをOVFとしてエクスポートし直して）から、新しいコピーを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="230"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="227"/>
         <source>{name} cannot be imported.</source>
         <translation>{name}はインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="231"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="228"/>
         <source>Choose a VMDK file (or an OVA/OVF export of the VM).</source>
         <translation>VMDKファイル（またはVMのOVA/OVFエクスポート）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="232"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="229"/>
         <source>{gib} GiB ({n} bytes)</source>
         <translation>{gib} GiB（{n}バイト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="233"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="230"/>
         <source>{mib} MiB ({n} bytes)</source>
         <translation>{mib} MiB（{n}バイト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="234"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="231"/>
         <source>{n} bytes</source>
         <translation>{n}バイト</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="235"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="232"/>
         <source>{path} is not a regular file (a device, pipe or socket).</source>
         <translation>{path}は通常のファイルではありません（デバイス、パイプ、またはソケットです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="236"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="233"/>
         <source>Choose a disk image file.</source>
         <translation>ディスクイメージファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="237"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="234"/>
         <source>the raw data file of a VMware flat disk</source>
         <translation>VMwareフラットディスクのrawデータファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="235"/>
         <source>{name} looks like the data (extent) file of a VMware disk whose descriptor is {descriptor} (it is in the same folder).</source>
         <translation>{name}は、記述子が{descriptor}であるVMwareディスクのデータ（エクステント）ファイルと思われます（記述子は同じフォルダーにあります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="239"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="236"/>
         <source>{name} looks like the data (extent) file of a VMware disk whose descriptor is {descriptor} (not found in the same folder).</source>
         <translation>{name}は、記述子が{descriptor}であるVMwareディスクのデータ（エクステント）ファイルと思われます（記述子は同じフォルダーに見つかりません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="240"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="237"/>
         <source>Choose {descriptor} instead and convert it with qemu-img; or {export_ovf}.</source>
         <translation>代わりに{descriptor}を選択し、qemu-imgで変換してください。または、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="241"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="238"/>
         <source>Convert the disk (descriptor and data file) into one importable file: {command}. Or {export_ovf}.</source>
         <translation>ディスク（記述子とデータファイル）を、インポートできる1つのファイルに変換してください: {command}。または、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="242"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="239"/>
         <source>If this is the disk&apos;s only data file, convert it as a raw disk: {command}. Otherwise copy {descriptor} and all its data files into one folder and convert that; or {export_ovf}.</source>
         <translation>これがディスクの唯一のデータファイルである場合は、rawディスクとして変換してください: {command}。そうでない場合は、{descriptor}とそのすべてのデータファイルを1つのフォルダーにコピーして変換するか、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="243"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="240"/>
         <source>The file is named .vmdk, but it is {description}: it has no VMDK header and no descriptor. Renaming a file does not convert it.</source>
         <translation>ファイル名は.vmdkですが、中身は{description}です。VMDKヘッダーも記述子もありません。ファイル名を変更しても、形式は変換されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="244"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="241"/>
         <source>The file is named {suffix}, but it is {description}: it is damaged, or not the {suffix} file of the export.</source>
         <translation>ファイル名は{suffix}ですが、中身は{description}です。ファイルが破損しているか、エクスポートの{suffix}ファイルではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="245"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="242"/>
         <source>This is {description}, not a VMDK. The import service takes VMDK files only.</source>
         <translation>これは{description}であり、VMDKではありません。インポートサービスが受け付けるのはVMDKファイルのみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="246"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="243"/>
         <source>{note} Its base image must be next to it for a conversion, which merges both into one disk.</source>
         <translation>{note}変換するには、ベースイメージが同じ場所にある必要があります。変換すると、両方が1つのディスクに統合されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="247"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="244"/>
         <source>Convert it to a streamOptimized VMDK with qemu-img: {command}</source>
         <translation>qemu-imgでstreamOptimized形式のVMDKに変換してください: {command}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="248"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="245"/>
         <source>Extract it, then convert it to a streamOptimized VMDK with qemu-img.</source>
         <translation>ファイルを展開してから、qemu-imgでstreamOptimized形式のVMDKに変換してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="249"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="246"/>
         <source>The file is empty (0 bytes): the copy or download did not finish.</source>
         <translation>ファイルが空です（0バイト）。コピーまたはダウンロードが完了していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="250"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="247"/>
         <source>This is {description}, not a disk with an installed system.</source>
         <translation>これは{description}であり、システムがインストールされたディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="251"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="248"/>
         <source>Install the OS from it into a VM (for example in VMware), then export that VM as OVF and import its .vmdk.</source>
         <translation>このイメージからVM（VMwareなど）にOSをインストールし、そのVMをOVFとしてエクスポートしてから、その.vmdkをインポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="252"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="249"/>
         <source>This is {description}: it has no partition table and no boot loader, so a server could not start from it.</source>
         <translation>これは{description}です。パーティションテーブルもブートローダーもないため、サーバを起動できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="253"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="250"/>
         <source>Make an image of the whole disk instead: {export_ovf}.</source>
         <translation>代わりにディスク全体のイメージを作成してください。それには、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="254"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="251"/>
         <source>This is {description}. The import service needs the disk itself, not compressed.</source>
         <translation>これは{description}です。インポートサービスには、圧縮されていないディスクそのものが必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="255"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="252"/>
         <source>Decompress it first (gunzip, xz -d, bunzip2, zstd -d, or 7-Zip on Windows), then check the file that comes out.</source>
         <translation>先に解凍（gunzip、xz -d、bunzip2、zstd -d、Windowsでは7-Zip）してから、出力されたファイルを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="256"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="253"/>
         <source>This is {description}, not a disk.</source>
         <translation>これは{description}であり、ディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="257"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="254"/>
         <source>Extract it (7-Zip, or unzip/tar), then choose the .vmdk (or .ova/.ovf) inside.</source>
         <translation>ファイルを展開（7-Zipまたはunzip/tar）してから、中の.vmdk（または.ova/.ovf）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="258"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="255"/>
         <source>This is {description} (it starts with bytes {start}). It is not a VMDK, an OVA, an OVF or a VMX file.</source>
         <translation>これは{description}です（先頭のバイト: {start}）。VMDK、OVA、OVF、VMXのいずれのファイルでもありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="259"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="256"/>
         <source>Choose the VMware disk (.vmdk) or the OVF/OVA export of the VM. If this is a raw disk image, convert it: {command}.</source>
         <translation>VMwareのディスク（.vmdk）またはVMのOVF/OVAエクスポートを選択してください。これがrawディスクイメージの場合は、変換してください: {command}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="260"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="257"/>
         <source>a VMDK disk</source>
         <translation>VMDKディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="261"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="258"/>
         <source>the small descriptor .vmdk</source>
         <translation>小さな記述子の.vmdkファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="262"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="259"/>
         <source>one extent (data part) of a split VMDK</source>
         <translation>分割されたVMDKの1つのエクステント（データ部分）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="263"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="260"/>
         <source>This file is one part (extent) of a disk split into several files: it has no descriptor of its own. The disk is described by {owner}, which lists all its parts.</source>
         <translation>このファイルは、複数のファイルに分割されたディスクの一部（エクステント）であり、それ自体には記述子がありません。このディスクは、すべての部分を列挙している{owner}で記述されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="264"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="261"/>
         <source>Choose {owner} instead and convert the whole disk into one file with qemu-img; or {export_ovf}.</source>
         <translation>代わりに{owner}を選択し、qemu-imgでディスク全体を1つのファイルに変換してください。または、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="265"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="262"/>
         <source>The VMDK&apos;s descriptor has no createType; judging by its header it is {create}.</source>
         <translation>VMDKの記述子にcreateTypeがありません。ヘッダーから判断すると{create}形式です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="266"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="263"/>
         <source>The descriptor says {create}, but the header has compressed grains and stream markers: the file is inconsistent.</source>
         <translation>記述子では{create}形式となっていますが、ヘッダーには圧縮グレインとストリームマーカーがあります。ファイルの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="267"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="264"/>
         <source>The descriptor says {create}, but the header lacks compressed grains and stream markers: the file is inconsistent.</source>
         <translation>記述子では{create}形式となっていますが、ヘッダーには圧縮グレインとストリームマーカーがありません。ファイルの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="268"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="265"/>
         <source>The descriptor gives the disk {descriptor_size} bytes, the header {header_size}: the file is inconsistent.</source>
         <translation>ディスクのサイズが、記述子では{descriptor_size}バイト、ヘッダーでは{header_size}バイトとなっており、ファイルの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="269"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="266"/>
         <source>a {create} VMDK</source>
         <translation>{create}形式のVMDK</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="270"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="267"/>
         <source>The name {name} is how VMware names snapshot files, but this disk has no parent: check that it is the disk you mean to import.</source>
         <translation>{name}はVMwareがスナップショットファイルに付ける形式の名前ですが、このディスクには親ディスクがありません。インポートしようとしているディスクで間違いないか確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="271"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="268"/>
         <source>streamOptimized: the compressed single-file form an OVF export writes. The provider documents no subformat, but its examples are the disks of OVF exports: this is the form most likely to be accepted.</source>
         <translation>streamOptimized: OVFエクスポートで作成される、圧縮された単一ファイルの形式です。提供元のドキュメントにサブフォーマットの記載はありませんが、例として挙げられているのはOVFエクスポートのディスクであり、最も受け付けられる可能性が高い形式です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="272"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="269"/>
         <source>Optional: convert it to streamOptimized first: {command}</source>
         <translation>任意: 先にstreamOptimized形式に変換することもできます: {command}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="273"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="270"/>
         <source>Optional: extract it and convert it to streamOptimized with qemu-img.</source>
         <translation>任意: 展開してから、qemu-imgでstreamOptimized形式に変換することもできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="274"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="271"/>
         <source>monolithicSparse: one growable file (VMware Workstation&apos;s usual form). The provider does not document which VMDK subformats it accepts; its examples are the disks of OVF exports, which are streamOptimized. The upload may work as it is (unconfirmed); converting removes the doubt.</source>
         <translation>monolithicSparse: 拡張可能な単一のファイルです（VMware Workstationの通常の形式）。提供元は受け付けるVMDKサブフォーマットを明記していませんが、例として挙げられているのはOVFエクスポートのディスク（streamOptimized形式）です。このままでもアップロードできる可能性はありますが（未確認）、変換すればその懸念はなくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="275"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="272"/>
         <source>Descriptor: adapter {adapter}, virtual hardware version {version}.</source>
         <translation>記述子: アダプター{adapter}、仮想ハードウェアバージョン{version}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="276"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="273"/>
         <source>Descriptor: adapter {adapter}.</source>
         <translation>記述子: アダプター{adapter}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="277"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="274"/>
         <source>Descriptor: virtual hardware version {version}.</source>
         <translation>記述子: 仮想ハードウェアバージョン{version}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="278"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="275"/>
         <source>a snapshot (delta) VMDK</source>
         <translation>スナップショット（差分）VMDK</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="279"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="276"/>
         <source>This disk is a snapshot (delta) disk: it holds only the changes made since a snapshot was taken, on top of its parent disk {parent}. On its own it is not a complete disk.</source>
         <translation>このディスクはスナップショット（差分）ディスクです。親ディスク{parent}に対して、スナップショットの作成以降に行われた変更のみを格納しています。単独では完全なディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="280"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="277"/>
         <source>This disk is a snapshot (delta) disk: it holds only the changes made since a snapshot was taken, on top of its parent disk. On its own it is not a complete disk.</source>
         <translation>このディスクはスナップショット（差分）ディスクです。親ディスクに対して、スナップショットの作成以降に行われた変更のみを格納しています。単独では完全なディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="281"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="278"/>
         <source>In VMware, delete (consolidate) the VM&apos;s snapshots (Snapshot Manager &gt; Delete All) and use the single disk that remains; or {export_ovf}.</source>
         <translation>VMwareの「Snapshot Manager」&gt;「Delete All」でVMのスナップショットを削除（統合）し、残った1つのディスクを使用してください。または、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="282"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="279"/>
         <source>{consolidate} Or merge the snapshot chain into one new file with qemu-img (the parent {parent} is in the same folder): {command}</source>
         <translation>{consolidate}または、qemu-imgでスナップショットチェーンを1つの新しいファイルに統合してください（親ディスク{parent}は同じフォルダーにあります）: {command}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="283"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="280"/>
         <source>{consolidate} (The parent disk {parent} is not in the same folder, so it cannot be merged here.)</source>
         <translation>{consolidate}（親ディスク{parent}が同じフォルダーにないため、ここでは統合できません。）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="284"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="281"/>
         <source>one flat (preallocated, raw) data file</source>
         <translation>1つのフラット（事前割り当て済み、raw）データファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="285"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="282"/>
         <source>pieces of at most 2 GB (split sparse)</source>
         <translation>最大2 GBずつに分割されたファイル（分割スパース）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="286"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="283"/>
         <source>preallocated pieces of at most 2 GB (split flat)</source>
         <translation>最大2 GBずつに分割された事前割り当て済みのファイル（分割フラット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="287"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="284"/>
         <source>a flat data file on an ESXi datastore</source>
         <translation>ESXiデータストア上のフラットデータファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="288"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="285"/>
         <source>an ESX sparse (snapshot) data file</source>
         <translation>ESXスパース（スナップショット）データファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="289"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="286"/>
         <source>an ESXi SE sparse (snapshot) data file</source>
         <translation>ESXi SEスパース（スナップショット）データファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="290"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="287"/>
         <source>{names} and {count} more</source>
         <translation>{names}、ほか{count}個</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="291"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="288"/>
         <source>no file named</source>
         <translation>ファイル名の記載なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="292"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="289"/>
         <source>a {create} VMDK descriptor</source>
         <translation>{create}形式のVMDK記述子</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="293"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="290"/>
         <source>This is a {create} disk: a raw device mapping, whose data is on a physical disk or SAN LUN, not in files. It cannot be imported from here.</source>
         <translation>これは{create}ディスク（Rawデバイスマッピング）です。データはファイルではなく、物理ディスクまたはSAN LUN上にあるため、ここからはインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="294"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="291"/>
         <source>In vSphere, {export_ovf} (for a physical-mode RDM, first convert the disk to a virtual disk with Storage vMotion or Converter).</source>
         <translation>vSphereで{export_ovf}してください（物理互換モードのRDMの場合は、先にStorage vMotionまたはConverterでディスクを仮想ディスクに変換してください）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="295"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="292"/>
         <source>other files</source>
         <translation>ほかのファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="296"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="293"/>
         <source>only a descriptor ({size} bytes of text)</source>
         <translation>記述子のみ（{size}バイトのテキスト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="297"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="294"/>
         <source>a descriptor of a disk made of several files</source>
         <translation>複数のファイルで構成されるディスクの記述子</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="298"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="295"/>
         <source>This .vmdk is {what}: the disk&apos;s data is in {kind}: {files}. The import service takes a single file, so this one cannot be imported as it is.</source>
         <translation>この.vmdkは{what}です。ディスクのデータは{kind}にあります: {files}。インポートサービスは単一のファイルのみを受け付けるため、このファイルはこのままではインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="299"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="296"/>
         <source>createType {create} is not one VMware documents.</source>
         <translation>createType {create}は、VMwareのドキュメントに記載されている値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="300"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="297"/>
         <source>It is also a snapshot (delta) disk: only the changes since a snapshot of its parent {parent} are in it.</source>
         <translation>また、これはスナップショット（差分）ディスクでもあり、親ディスク{parent}のスナップショット以降の変更のみが格納されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="301"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="298"/>
         <source>It is also a snapshot (delta) disk: only the changes since a snapshot of its parent are in it.</source>
         <translation>また、これはスナップショット（差分）ディスクでもあり、親ディスクのスナップショット以降の変更のみが格納されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="302"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="299"/>
         <source>{count} of its data files are not in the same folder: {files}.</source>
         <translation>データファイルのうち{count}個が同じフォルダーにありません: {files}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="303"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="300"/>
         <source>Convert it into one streamOptimized file with qemu-img, which reads the descriptor and its data files: {command}. Or {export_ovf}.</source>
         <translation>記述子とそのデータファイルを読み込むqemu-imgで、streamOptimized形式の1つのファイルに変換してください: {command}。または、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="304"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="301"/>
         <source>Copy the descriptor together with all its data files into one folder (keep their names) and convert them into one file with qemu-img; or {export_ovf}.</source>
         <translation>記述子とそのすべてのデータファイルを（名前を変えずに）1つのフォルダーにコピーし、qemu-imgで1つのファイルに変換してください。または、{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="305"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="302"/>
         <source>In VMware, {export_ovf}.</source>
         <translation>VMwareで{export_ovf}してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="306"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="303"/>
         <source>The file starts like a VMDK descriptor but is far too large to be one: it is damaged.</source>
         <translation>ファイルの先頭はVMDK記述子のようですが、記述子としては大きすぎます。ファイルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="307"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="304"/>
         <source>its small descriptor .vmdk</source>
         <translation>対応する小さな.vmdkファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="308"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="305"/>
         <source>an ESX sparse extent (COWD)</source>
         <translation>ESXスパースエクステント（COWD）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="309"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="306"/>
         <source>an ESXi SE sparse extent</source>
         <translation>ESXi SEスパースエクステント</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="310"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="307"/>
         <source>This is {description}. It holds data only, and only together with its descriptor {owner} (and usually a parent disk) does it make a disk.</source>
         <translation>これは{description}です。データのみを格納しており、記述子ファイル（{owner}）と（通常は親ディスクとも）組み合わせて初めてディスクになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="311"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="308"/>
         <source>Delete (consolidate) the VM&apos;s snapshots in vSphere, then {export_ovf}. (Or download {owner} and all its files from the datastore into one folder and convert the descriptor with qemu-img.)</source>
         <translation>vSphereでVMのスナップショットを削除（統合）してから、{export_ovf}してください。（または、{owner}とそのすべてのファイルをデータストアから1つのフォルダーにダウンロードし、qemu-imgで記述子を変換してください。）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="312"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="309"/>
         <source>an OVA (tar) archive</source>
         <translation>OVA（tar）アーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="313"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="310"/>
         <source>The archive is damaged: {error}</source>
         <translation>アーカイブが破損しています: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="314"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="311"/>
         <source>Download or export the OVA again.</source>
         <translation>OVAをダウンロードし直すか、エクスポートし直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="315"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="312"/>
         <source>{name} ({size})</source>
         <translation>{name}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="316"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="313"/>
         <source>This is a tar archive without an OVF descriptor, so it is not an OVA; it contains {files}.</source>
         <translation>これはOVF記述子を含まないtarアーカイブのため、OVAではありません。含まれているファイル: {files}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="317"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="314"/>
         <source>This is a tar archive without an OVF descriptor, so it is not an OVA.</source>
         <translation>これはOVF記述子を含まないtarアーカイブのため、OVAではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="318"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="315"/>
         <source>Extract it (7-Zip, or tar -xf), then choose the .vmdk inside.</source>
         <translation>ファイルを展開（7-Zipまたはtar -xf）してから、中の.vmdkを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="319"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="316"/>
         <source>an OVA (packaged OVF export)</source>
         <translation>OVA（パッケージ化されたOVFエクスポート）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="320"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="317"/>
         <source>The OVF descriptor is not the first file in the OVA, as the OVF standard requires; some tools refuse such archives (this one was read anyway).</source>
         <translation>OVF記述子がOVAの最初のファイルではありません（OVF標準では最初に置くことが求められています）。このようなアーカイブを受け付けないツールもあります（このファイルは読み込みました）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="321"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="318"/>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="322"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="319"/>
         <source>The OVF lists no disk file, so there is nothing to import.</source>
         <translation>OVFにディスクファイルが記載されていないため、インポートするものがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="323"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="320"/>
         <source>Export the VM again with its disks.</source>
         <translation>ディスクを含めてVMをエクスポートし直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="324"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="321"/>
         <source>The OVF names the disk file {file}, but the OVA does not contain it: the archive is incomplete.</source>
         <translation>OVFにはディスクファイル{file}が記載されていますが、OVAに含まれていません。アーカイブが不完全です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="325"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="322"/>
         <source>The disk {name} inside the OVA</source>
         <translation>OVA内のディスク{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="326"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="323"/>
         <source>{name} is stored as a sparse file inside the archive, so it cannot be uploaded straight from the OVA.</source>
         <translation>{name}はアーカイブ内にスパースファイルとして格納されているため、OVAから直接アップロードできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="327"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="324"/>
         <source>Extract it first (the wizard can), then upload the extracted file.</source>
         <translation>先に展開してから（ウィザードで展開できます）、展開したファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="328"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="325"/>
         <source>{description}; its disk is {disk}</source>
         <translation>{description}、ディスクは{disk}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="329"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="326"/>
         <source>{label}: {finding}</source>
         <translation>{label}: {finding}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="330"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="327"/>
         <source>The VM has {count} disks ({files}). One import makes one image from one disk: the first, {first}, is checked here (normally the boot disk). Import the others separately if you need them.</source>
         <translation>このVMには{count}個のディスク（{files}）があります。1回のインポートでは、1つのディスクから1つのイメージを作成します。ここでは最初のディスク{first}（通常はブートディスク）を確認しています。ほかのディスクが必要な場合は、個別にインポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="331"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="328"/>
         <source>The disk {file} is split into chunks inside the export (ovf:chunkSize), so no single file holds it.</source>
         <translation>ディスク{file}はエクスポート内でチャンクに分割されている（ovf:chunkSize）ため、1つのファイルにまとまっていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="332"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="329"/>
         <source>Export the VM again without splitting files, or rejoin the chunks ({command}) and check the result.</source>
         <translation>ファイルを分割せずにVMをエクスポートし直すか、チャンクを結合して（{command}）、結果を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="333"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="330"/>
         <source>The disk {file} is stored {compression}-compressed in the export (ovf:compression), so it is not a VMDK as stored.</source>
         <translation>ディスク{file}はエクスポート内で{compression}圧縮されて（ovf:compression）格納されているため、そのままではVMDKではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="334"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="331"/>
         <source>Extract it and decompress it (gunzip), then check the file that comes out.</source>
         <translation>ファイルを取り出して解凍（gunzip）してから、出力されたファイルを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="335"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="332"/>
         <source>The OVF gives the disk {ovf_size} bytes, its VMDK header {header_size}; the header&apos;s size is used. The export may have been edited by hand.</source>
         <translation>ディスクのサイズが、OVFでは{ovf_size}バイト、VMDKヘッダーでは{header_size}バイトとなっています。ヘッダーのサイズを使用します。エクスポートが手作業で編集された可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="336"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="333"/>
         <source>a VMware VM configuration (.vmx)</source>
         <translation>VMwareのVM構成（.vmx）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="337"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="334"/>
         <source>an OVF descriptor</source>
         <translation>OVF記述子</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="338"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="335"/>
         <source>The file is larger than {limit} MiB; a real {format} is a few KiB.</source>
         <translation>ファイルが{limit} MiBを超えています。本来の{format}ファイルは数KiB程度です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="339"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="336"/>
         <source>The VM configuration names no virtual disk.</source>
         <translation>VM構成に仮想ディスクが指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="340"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="337"/>
         <source>The OVF names no virtual disk.</source>
         <translation>OVFに仮想ディスクが指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="341"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="338"/>
         <source>Choose the .vmdk file itself.</source>
         <translation>.vmdkファイル自体を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="342"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="339"/>
         <source>The VM names the disk {file}, which cannot be opened: {error}</source>
         <translation>VMに指定されているディスク{file}を開けません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="343"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="340"/>
         <source>The OVF names the disk {file}, which cannot be opened: {error}</source>
         <translation>OVFに記載されているディスク{file}を開けません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="344"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="341"/>
         <source>Keep the whole export (the .ovf, .mf and .vmdk files) or the VM folder together in one folder, then choose it again.</source>
         <translation>エクスポート一式（.ovf、.mf、.vmdkファイル）またはVMフォルダーの中身を1つのフォルダーにまとめてから、もう一度選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="345"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="342"/>
         <source>The disk {name}</source>
         <translation>ディスク{name}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="346"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="128"/>
         <source>No identity URL and no region.</source>
         <translation>認証URLもリージョンも指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="347"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="129"/>
         <source>Choose a region, or enter the identity URL (ending in /v3).</source>
         <translation>リージョンを選択するか、認証URL（末尾は/v3）を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="348"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="130"/>
         <source>{path} cannot be read: {error}</source>
         <translation>{path} を読み込めません: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="349"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="131"/>
         <source>Fix the YAML, or choose another profile.</source>
         <translation>YAMLを修正するか、別のプロファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="350"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="132"/>
         <source>No cloud named {cloud!r} in {files}.</source>
         <translation>{files} に {cloud!r} という名前のクラウドがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="351"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="133"/>
         <source>Check the name given with --os-cloud (or OS_CLOUD).</source>
         <translation>--os-cloud（またはOS_CLOUD）で指定した名前を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="352"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="343"/>
         <source>Install qemu-img: on Debian/Ubuntu &apos;{apt_command}&apos;, on RHEL/Fedora &apos;{dnf_command}&apos;, on Windows the QEMU installer from qemu.org (then set {variable} to the full path of qemu-img.exe if it is not on PATH).</source>
         <translation>qemu-imgをインストールしてください。Debian/Ubuntuでは「{apt_command}」、RHEL/Fedoraでは「{dnf_command}」を実行します。Windowsではqemu.orgのQEMUインストーラーを使用します（qemu-img.exeがPATH上にない場合は、{variable}にqemu-img.exeのフルパスを設定してください）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="353"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="344"/>
         <source>qemu-img, the tool that converts disks, is not installed.</source>
         <translation>ディスクを変換するツールであるqemu-imgがインストールされていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="354"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="345"/>
         <source>The converted disk cannot replace the file it is made from.</source>
         <translation>変換後のディスクで、変換元のファイルを置き換えることはできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="355"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="346"/>
         <source>Choose another file name for the converted disk.</source>
         <translation>変換後のディスクには、別のファイル名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="356"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="347"/>
         <source>{path} already exists.</source>
         <translation>{path}はすでに存在します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="357"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="348"/>
         <source>Choose another file name, or delete the existing file first.</source>
         <translation>別のファイル名を指定するか、先に既存のファイルを削除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="358"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="349"/>
         <source>qemu-img could not be started: {reason}.</source>
         <translation>qemu-imgを起動できませんでした: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="359"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="350"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="360"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="351"/>
         <source>exit code {code}</source>
         <translation>終了コード {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="361"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="352"/>
         <source>qemu-img could not convert {file}: {detail}</source>
         <translation>qemu-imgで{file}を変換できませんでした: {detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="362"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="353"/>
         <source>Check that the source disk is complete and readable, that all its files are in the same folder, and that the destination has enough free space.</source>
         <translation>変換元のディスクが完全で読み取り可能であること、そのディスクのすべてのファイルが同じフォルダーにあること、保存先に十分な空き容量があることを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="363"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="354"/>
         <source>The converted disk could not be saved as {path}: {reason}.</source>
         <translation>変換後のディスクを{path}として保存できませんでした: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="364"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="355"/>
         <source>Choose a folder you can write to.</source>
         <translation>書き込み可能なフォルダーを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="367"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="412"/>
         <source>The image name has {count} characters; at most {limit} are allowed.</source>
         <translation>イメージ名が{count}文字あります。指定できるのは{limit}文字までです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="371"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="416"/>
         <source>The container name is longer than {limit} bytes.</source>
         <translation>コンテナ名が{limit}バイトを超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="374"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="419"/>
         <source>The object name is longer than {limit} bytes.</source>
         <translation>オブジェクト名が{limit}バイトを超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="375"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="420"/>
         <source>The object name must end with {suffix} (lower case).</source>
         <translation>オブジェクト名の末尾は {suffix}（小文字）にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="376"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="421"/>
         <source>The object name needs a name before {suffix}.</source>
         <translation>オブジェクト名には、{suffix} の前に名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="383"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
         <source>{what} must be a whole number of {unit} written without a decimal point.</source>
         <translation>{what}は、小数点を付けずに{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="384"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
         <source>{what} must be a whole number of {unit}.</source>
         <translation>{what}は{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="385"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="430"/>
         <source>{what} cannot be negative.</source>
         <translation>{what}に負の値は指定できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="386"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
         <source>{what} is too large (at most {limit} {unit}).</source>
         <translation>{what}が大きすぎます（最大{limit} {unit}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="387"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
         <source>Minimum RAM</source>
         <translation>最小RAM</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="388"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
         <source>Minimum disk</source>
         <translation>最小ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="389"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
         <source>The OS type must be one of: {types}.</source>
         <translation>OS種別は次のいずれかにしてください: {types}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="392"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
         <source>{host!r} is not a fully qualified domain name (like kms.example.com).</source>
         <translation>{host!r} は完全修飾ドメイン名（kms.example.com など）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="393"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
         <source>The KMS port {port} is out of range (1-65535; the usual port is 1688).</source>
         <translation>KMSのポート {port} が範囲外です（1～65535。通常のポートは1688です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="395"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
         <source>kms has unknown keys: {keys}.</source>
         <translation>kmsに不明なキーがあります: {keys}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="398"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
         <source>Enter the name.</source>
         <translation>イメージ名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="399"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
         <source>Enter the location.</source>
         <translation>格納場所を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="400"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
         <source>Enter the os type.</source>
         <translation>OS種別を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="404"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="134"/>
         <source>The system keyring cannot be opened ({error}).</source>
         <translation>システムのキーリングを開けません（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="405"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="135"/>
         <source>No system keyring is available on this computer.</source>
         <translation>このコンピューターでは、システムのキーリングを利用できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="406"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="136"/>
         <source>The keyring backend {name} is not usable for passwords.</source>
         <translation>キーリングのバックエンド {name} は、パスワードの保存に使用できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="407"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="356"/>
         <source>{member} is stored in pieces inside {archive}.</source>
         <translation>{member} は {archive} の中に分割して格納されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="408"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="357"/>
         <source>Extract the disk from the archive first, then upload that file.</source>
         <translation>先にアーカイブからディスクを取り出し、そのファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="409"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="358"/>
         <source>{path} cannot be read: {error}.</source>
         <translation>{path} を読み込めません: {error}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="410"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="359"/>
         <source>Choose the disk file again.</source>
         <translation>ディスクファイルを選択し直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="411"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="360"/>
         <source>{path} is shorter than the part to upload.</source>
         <translation>{path} が、アップロードする部分より短くなっています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="412"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="361"/>
         <source>Inspect the file again; it may have changed.</source>
         <translation>ファイルが変更された可能性があります。もう一度検査してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="413"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
         <source>A {size} byte file needs more than {max_segments} segments of at most {max_file_size} bytes, the limits of this object storage.</source>
         <translation>{size}バイトのファイルには、最大{max_file_size}バイトのセグメントが{max_segments}個より多く必要です。これはこのオブジェクトストレージの上限を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="414"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
         <source>Use a DLO manifest (--manifest dlo), which has no segment-count limit.</source>
         <translation>セグメント数に上限のないDLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="415"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="409"/>
         <source>The import was registered with id {import_id}, but saving it to the local ledger failed ({error}). Write the id down: it is needed to follow the import.</source>
         <translation>インポートはID {import_id} で登録されましたが、ローカルの台帳への保存に失敗しました（{error}）。インポートの状態を確認するのに必要なため、このIDを控えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="416"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="417"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
         <source>The upload was cancelled.</source>
         <translation>アップロードを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="418"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
         <source>{container}/{object} already exists ({size} bytes) and is not this disk.</source>
         <translation>{container}/{object} はすでに存在し（{size}バイト）、このディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="419"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
         <source>Choose another object name, or confirm that it may be replaced (--overwrite).</source>
         <translation>別のオブジェクト名を指定するか、置き換えてよいことを確認してください（--overwrite）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="420"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
         <source>Segment {number} ({name}) failed {attempts} times; the last error was: {error}</source>
         <translation>セグメント {number}（{name}）が{attempts}回失敗しました。最後のエラー: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="421"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
         <source>Check the connection, then start the same upload again: it resumes where it stopped.</source>
         <translation>接続を確認してから、同じアップロードをもう一度開始してください。停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="422"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
         <source>The upload was stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
         <source>{path} got shorter during the upload.</source>
         <translation>アップロード中に {path} が短くなりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
         <source>Do not change the disk file while it uploads; start again.</source>
         <translation>アップロード中はディスクファイルを変更しないでください。最初からやり直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="423"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
         <source>Choose a valid name on the Destination page.</source>
         <translation>「アップロード先」ページで、正しい名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="424"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
         <source>This object storage does not offer SLO manifests.</source>
         <translation>このオブジェクトストレージは、SLOマニフェストに対応していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
         <source>Use a DLO manifest (--manifest dlo), the provider&apos;s documented way.</source>
         <translation>プロバイダーが案内している方法である、DLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="426"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
         <source>Cancelled.</source>
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="427"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
         <source>The upload was cancelled; start it again to resume.</source>
         <translation>アップロードを中止しました。もう一度開始すると再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="430"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
         <source>The SHA1 checksum could not be completed.</source>
         <translation>SHA1チェックサムの計算を完了できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="362"/>
         <source>The file is only {size} bytes long, shorter than a VMDK header (512 bytes): it is truncated.</source>
         <translation>ファイルの長さが{size}バイトしかなく、VMDKヘッダー（512バイト）より短くなっています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="363"/>
         <source>The VMDK header does not start with the KDMV signature.</source>
         <translation>VMDKヘッダーがKDMVシグネチャで始まっていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="364"/>
         <source>The VMDK header has version {version}; only versions 1 to 3 exist.</source>
         <translation>VMDKヘッダーのバージョンが{version}になっています。存在するバージョンは1～3のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="365"/>
         <source>The VMDK header gives the disk a size of 0 bytes.</source>
         <translation>VMDKヘッダーに記録されているディスクのサイズが0バイトです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="366"/>
         <source>The VMDK header gives an impossible disk size ({size} bytes).</source>
         <translation>VMDKヘッダーに記録されているディスクのサイズ（{size}バイト）は、ありえない値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="367"/>
         <source>The VMDK header has an invalid grain size ({sectors} sectors; it must be a power of two).</source>
         <translation>VMDKヘッダーのグレインサイズが正しくありません（{sectors}セクター。2のべき乗である必要があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="368"/>
         <source>The VMDK header has an invalid grain-table size ({entries} entries; VMware uses 512).</source>
         <translation>VMDKヘッダーのグレインテーブルのサイズが正しくありません（{entries}エントリ。VMwareでは512です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="369"/>
         <source>The VMDK header names an unknown compression method ({method}).</source>
         <translation>VMDKヘッダーに不明な圧縮方式（{method}）が指定されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="370"/>
         <source>The VMDK header says its grains are compressed but names no compression method.</source>
         <translation>VMDKヘッダーではグレインが圧縮されていることになっていますが、圧縮方式が指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="371"/>
         <source>The VMDK header puts the grain directory at the end of the file, which only a streamOptimized disk may do, but has no stream markers.</source>
         <translation>VMDKヘッダーではグレインディレクトリがファイルの末尾に置かれていますが（streamOptimizedディスクにのみ許される配置です）、ストリームマーカーがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="372"/>
         <source>The VMDK header points at an embedded descriptor of size 0.</source>
         <translation>VMDKヘッダーが、サイズが0の埋め込み記述子を指しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="373"/>
         <source>The VMDK&apos;s descriptor is empty.</source>
         <translation>VMDKの記述子が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="374"/>
         <source>The VMDK&apos;s descriptor is not text: it is damaged.</source>
         <translation>VMDKの記述子がテキストではありません。記述子が破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="375"/>
         <source>The VMDK&apos;s descriptor has a malformed extent line: {line}.</source>
         <translation>VMDKの記述子に、形式が正しくないエクステント行があります: {line}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="376"/>
         <source>The VMDK&apos;s descriptor has an extent without a file name: {line}.</source>
         <translation>VMDKの記述子に、ファイル名のないエクステントがあります: {line}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="377"/>
         <source>The text has no createType and no extents: it is not a VMDK descriptor.</source>
         <translation>このテキストにはcreateTypeもエクステントもありません。VMDKの記述子ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="378"/>
         <source>The file is shorter than its metadata says: {what} needs at least {needed} bytes, but the file has {size}. It is truncated (an interrupted copy or download).</source>
         <translation>ファイルが、メタデータに記録されているサイズより短くなっています。{what}には少なくとも{needed}バイトが必要ですが、ファイルは{size}バイトしかありません。ファイルが途中で切れています（コピーまたはダウンロードが中断された可能性があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="379"/>
         <source>The file was copied in text mode (for example by FTP in ASCII mode): its line endings were changed and the disk is damaged.</source>
         <translation>ファイルがテキストモード（FTPのASCIIモードなど）でコピーされています。改行コードが変換されたため、ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="380"/>
         <source>the header</source>
         <translation>ヘッダー</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="381"/>
         <source>the embedded descriptor</source>
         <translation>埋め込み記述子</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="382"/>
         <source>The file does not end with the end-of-stream marker that closes every streamOptimized disk: it is truncated (an interrupted copy or download).</source>
         <translation>ファイルの末尾に、streamOptimizedディスクの最後に必ずあるストリーム終端マーカーがありません。ファイルが途中で切れています（コピーまたはダウンロードが中断された可能性があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="383"/>
         <source>The disk was not closed cleanly (its VM was running, or the host crashed). The guest may need a file-system check after import; shut the VM down and copy the disk again if you can.</source>
         <translation>ディスクが正常に閉じられていません（VMが実行中だったか、ホストがクラッシュした可能性があります）。インポート後に、ゲストOSでファイルシステムのチェックが必要になる場合があります。可能であれば、VMをシャットダウンしてから、ディスクを再度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="384"/>
         <source>the streamOptimized footer</source>
         <translation>streamOptimizedのフッター</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="385"/>
         <source>The streamOptimized disk does not end with its footer and end-of-stream marker: it is truncated (an interrupted copy or download) or damaged.</source>
         <translation>streamOptimizedディスクの末尾に、フッターとストリーム終端マーカーがありません。ファイルが途中で切れている（コピーまたはダウンロードが中断された）か、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="386"/>
         <source>Footer: {problem}</source>
         <translation>フッター: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="387"/>
         <source>The streamOptimized footer does not say where the grain directory is.</source>
         <translation>streamOptimizedのフッターに、グレインディレクトリの位置が記録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="388"/>
         <source>The streamOptimized footer disagrees with the header (size, grain size or compression): the file is damaged.</source>
         <translation>streamOptimizedのフッターの内容（サイズ、グレインサイズ、または圧縮方式）がヘッダーと一致しません。ファイルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="389"/>
         <source>The VMDK header&apos;s data area starts inside the descriptor: the header is inconsistent.</source>
         <translation>VMDKヘッダーのデータ領域が記述子の内部から始まっています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="390"/>
         <source>the metadata area</source>
         <translation>メタデータ領域</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="391"/>
         <source>The VMDK header&apos;s grain directory overlaps the header or the descriptor: the header is inconsistent.</source>
         <translation>VMDKヘッダーのグレインディレクトリが、ヘッダーまたは記述子と重なっています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="392"/>
         <source>the grain directory</source>
         <translation>グレインディレクトリ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="393"/>
         <source>The VMDK header&apos;s grain directory runs into the data area: the header is inconsistent.</source>
         <translation>VMDKヘッダーのグレインディレクトリが、データ領域にはみ出しています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="394"/>
         <source>The VMDK header&apos;s redundant grain directory lies outside the metadata area: the header is inconsistent.</source>
         <translation>VMDKヘッダーの冗長グレインディレクトリが、メタデータ領域の外にあります。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="395"/>
         <source>a grain table the grain directory points to</source>
         <translation>グレインディレクトリが指しているグレインテーブル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="396"/>
         <source>The grain directory points outside the metadata area: the disk is damaged.</source>
         <translation>グレインディレクトリがメタデータ領域の外を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="397"/>
         <source>A grain table points into the metadata area: the disk is damaged.</source>
         <translation>グレインテーブルがメタデータ領域の内部を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="398"/>
         <source>the last compressed grain</source>
         <translation>最後の圧縮グレイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="399"/>
         <source>A grain marker does not match its grain table: the disk is damaged.</source>
         <translation>グレインマーカーがグレインテーブルと一致しません。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="400"/>
         <source>the last grain of data</source>
         <translation>データの最後のグレイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="401"/>
         <source>The file size is not a whole number of grains after the metadata, which a complete disk usually is: it may be truncated. If the copy was interrupted, copy it again.</source>
         <translation>メタデータ以降のファイルサイズが、グレインサイズの整数倍になっていません。完全なディスクであれば通常は整数倍になるため、ファイルが途中で切れている可能性があります。コピーが中断された場合は、再度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="365"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="410"/>
         <source>The image name must be text.</source>
         <translation>イメージ名は文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="366"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="411"/>
         <source>The image name is empty.</source>
         <translation>イメージ名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="368"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="413"/>
         <source>The image name starts or ends with a space.</source>
         <translation>イメージ名の先頭または末尾に空白があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="369"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="414"/>
         <source>The image name contains control characters or line breaks.</source>
         <translation>イメージ名に制御文字または改行が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="370"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="415"/>
         <source>The container name is empty.</source>
         <translation>コンテナ名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="372"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="417"/>
         <source>The container name may only contain letters A-Z a-z, digits and . _ ~ ( ) + -.</source>
         <translation>コンテナ名に使用できるのは、英字（A-Z a-z）、数字、および . _ ~ ( ) + - のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="373"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="418"/>
         <source>The object name is empty.</source>
         <translation>オブジェクト名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="377"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="422"/>
         <source>The object name may only contain letters A-Z a-z, digits, . _ ~ ( ) + - and single / between parts (no spaces, no leading or trailing /).</source>
         <translation>オブジェクト名に使用できるのは、英字（A-Z a-z）、数字、. _ ~ ( ) + - 、および要素間を区切る単独の / のみです（空白と、先頭・末尾の / は使用できません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="378"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="423"/>
         <source>The location must be text.</source>
         <translation>格納場所は文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="379"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="424"/>
         <source>The location must start with /v1/AUTH_&lt;project id&gt;/.</source>
         <translation>格納場所は /v1/AUTH_&lt;プロジェクトID&gt;/ で始まる必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="380"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
         <source>The location has no valid project id after /v1/AUTH_.</source>
         <translation>格納場所の /v1/AUTH_ の後に、正しいプロジェクトIDがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="381"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="426"/>
         <source>The checksum must be a SHA1 value: exactly 40 hexadecimal digits.</source>
         <translation>チェックサムには、SHA1値（ちょうど40桁の16進数）を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="382"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="427"/>
         <source>The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c (use Generate, or uuidgen).</source>
         <translation>イメージIDには、6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDを指定してください（「生成」またはuuidgenを使用）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="390"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
         <source>The KMS server must be text in the form FQDN:port.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式の文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="391"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
         <source>The KMS server must be written as FQDN:port, for example kms.example.com:1688.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式（例: kms.example.com:1688）で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="394"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
         <source>kms must be an object such as {&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true}.</source>
         <translation>kmsには、{&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true} のようなオブジェクトを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="396"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
         <source>kms needs server_info, activate, or both; otherwise leave kms out.</source>
         <translation>kmsには、server_info、activate、またはその両方が必要です。どちらも指定しない場合は、kms自体を省略してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="397"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
         <source>kms.activate can only be true (a JSON boolean).</source>
         <translation>kms.activateに指定できるのは、true（JSONのブール値）のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="401"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
         <source>The request body must be a JSON object.</source>
         <translation>リクエストボディは、JSONオブジェクトである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="402"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
         <source>The location is in project {location_project}, but you are signed in to project {project}. Upload to the project you import into.</source>
         <translation>格納場所はプロジェクト {location_project} にありますが、サインイン中のプロジェクトは {project} です。インポート先のプロジェクトにアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="403"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
         <source>conversion is a retired field; if sent it must be true or false.</source>
         <translation>conversionは廃止された項目です。送信する場合は、trueまたはfalseを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="227"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="408"/>
         <source>Paste the SHA1, or let the tool compute it.</source>
         <translation>SHA1を貼り付けるか、ツールに計算させてください。</translation>
     </message>

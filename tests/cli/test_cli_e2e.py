@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from vmdkimport.core.profiles import ConnectionProfile
-from vmdkimport.core.session import connect
+from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.cloud.session import connect
 from vmdkimport.demo import demo_vmdk_bytes
 
 pytestmark = pytest.mark.slow

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests_support import settings_files_text
+from helpers.files import settings_files_text
 from vmdkimport import cli
-from vmdkimport.core import secrets
+from vmdkimport.core.cloud import secrets
 
 
 def _args(cloud: Any) -> list[str]:

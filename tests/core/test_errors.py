@@ -6,8 +6,9 @@ import pytest
 import requests
 import requests_mock
 
+from vmdkimport.core.cloud.http import HttpClient
+from vmdkimport.core.cloud.httpsettings import HttpSettings
 from vmdkimport.core.errors import ApiError, TransportError
-from vmdkimport.core.http import HttpClient, HttpSettings
 
 URL = "https://vmimport.jp-east-1.cloud.global.fujitsu.com/v1/imageimport"
 

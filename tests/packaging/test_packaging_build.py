@@ -285,6 +285,7 @@ def test_build_script_runs_from_any_folder(build_script: ModuleType, tmp_path: P
     even when Python does not put the script's folder on sys.path (``-P``)."""
     import sys
 
+    assert build_script.__file__ is not None
     result = subprocess.run([sys.executable, *flags, build_script.__file__, "--help"],
                             cwd=tmp_path, capture_output=True, text=True, check=False,
                             timeout=120)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -13,6 +13,7 @@ from vmdkimport import selftest
 from vmdkimport.qt import app
 from vmdkimport.qt import selftest as qt_selftest
 from vmdkimport.qt.tasks import Task
+from vmdkimport.sandbox import Sandbox
 
 
 def test_app_option_runs_the_whole_self_test(qapp: QApplication, tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_a_wizard_that_cannot_sign_in_fails(qapp: QApplication,
             return getattr(self.cloud, name)
 
     def wrong_password(application: QApplication, cloud: Any, details: list[str]) -> None:
-        original(application, WrongPassword(cloud), details)
+        original(application, cast(Sandbox, WrongPassword(cloud)), details)
 
     monkeypatch.setattr(qt_selftest, "open_wizard", wrong_password)
     assert_fails_with("FAILED: wizard: the wizard could not sign in")

@@ -61,9 +61,9 @@ def test_a_failed_check_is_one_line_with_its_step(monkeypatch: pytest.MonkeyPatc
 
 
 def test_an_import_that_does_not_succeed_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    import vmdkimport.core.submit
+    import vmdkimport.core.register.submit
 
-    monkeypatch.setattr(vmdkimport.core.submit, "follow_import", lambda *a, **k: None)
+    monkeypatch.setattr(vmdkimport.core.register.submit, "follow_import", lambda *a, **k: None)
     code, lines = run_selftest()
     assert code == selftest.EXIT_FAILED
     assert lines[-1] == "FAILED: conversion followed: no status was received"

@@ -4,14 +4,11 @@ fresh), the in-memory keyring of the root conftest, and the sandbox cloud in thi
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from vmdkimport.core.plan import PageId
-from vmdkimport.core.submit import PollPolicy
-from vmdkimport.qt.pages.connection import ConnectionPage
+from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.qt.pages.status import StatusPage
 from vmdkimport.qt.tasks import Task
 from vmdkimport.qt.wizard import ImportWizard
@@ -25,38 +22,6 @@ def wizard(qtbot: QtBot) -> Iterator[ImportWizard]:
     yield w
     assert Task.shutdown_all(10_000)
     assert Task.running() == [], "a background thread was left running"
-
-
-def sign_in(qtbot: QtBot, wizard: ImportWizard, cloud: Any, *, password: str | None = None,
-            user: str | None = None) -> ConnectionPage:
-    """Type the sandbox's connection as a person would, then press Sign in and wait."""
-    page = wizard.pages[PageId.CONNECTION]
-    assert isinstance(page, ConnectionPage)
-    page.region.setCurrentIndex(page.region.findData("custom"))
-    for edit, text in ((page.identity_url, cloud.identity_url), (page.contract, cloud.domain),
-                       (page.user, user or cloud.user), (page.project, cloud.project_name),
-                       (page.password, password or cloud.password)):
-        edit.clear()
-        qtbot.keyClicks(edit, text)
-    with qtbot.waitSignal(page.completeChanged, timeout=20_000):
-        qtbot.mouseClick(page.sign_in, _left())
-    return page
-
-
-def _left() -> Any:
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
-
-
-def start_at(qtbot: QtBot, page: PageId, setup: Any) -> ImportWizard:
-    """A wizard opened at ``page`` with a plan prepared by ``setup(plan)``."""
-    w = ImportWizard()
-    qtbot.addWidget(w)
-    setup(w.plan)
-    w.setStartId(int(page))
-    w.show()
-    return w
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
-from qt.conftest import sign_in
-from tests_support import settings_files_text
-from vmdkimport.core import secrets
+from helpers.files import settings_files_text
+from helpers.wizard import sign_in
+from vmdkimport.core.cloud import secrets
 from vmdkimport.core.plan import PageId
 from vmdkimport.qt.pages.connection import ConnectionPage
 from vmdkimport.qt.wizard import ImportWizard
@@ -61,8 +61,8 @@ def test_profile_saved_without_password_and_remembered_in_keyring(
     assert isinstance(restored, ConnectionPage)
     # the keyring is asked on a worker after the window is shown
     qtbot.waitUntil(lambda: restored.keyring_checked, timeout=10_000)
-    assert restored.password.text() == sandbox.password  # type: ignore[attr-defined]
-    assert restored.user.text() == sandbox.user  # type: ignore[attr-defined]
+    assert restored.password.text() == sandbox.password
+    assert restored.user.text() == sandbox.user
 
 
 def test_remember_disabled_with_the_reason_without_a_keyring(qtbot: QtBot) -> None:

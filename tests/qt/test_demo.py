@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from vmdkimport.core.plan import PageId
-from vmdkimport.core.submit import PollPolicy
+from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.qt.app import prefill_demo, start_demo
 from vmdkimport.qt.pages.status import StatusPage
 from vmdkimport.qt.tasks import Task

@@ -9,10 +9,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QStandardItemModel
 from pytestqt.qtbot import QtBot
 
-from preflight import corpus
-from qt.conftest import sign_in
+from helpers import corpus
+from helpers.wizard import sign_in
 from vmdkimport.core.plan import PageId
-from vmdkimport.core.uploader import Manifest
+from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt.pages.destination import DestinationPage
 from vmdkimport.qt.pages.disk import DiskPage
 from vmdkimport.qt.wizard import ImportWizard

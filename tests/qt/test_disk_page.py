@@ -13,11 +13,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QRadioButton, QWizard
 from pytestqt.qtbot import QtBot
 
-from preflight import corpus
-from qt.conftest import sign_in
-from vmdkimport.core import qemu
+from helpers import corpus
+from helpers.wizard import sign_in
+from vmdkimport.core.disk import qemu
+from vmdkimport.core.disk.preflight import Verdict
 from vmdkimport.core.plan import ChecksumMode, PageId, SourceKind
-from vmdkimport.core.preflight import Verdict
 from vmdkimport.qt.pages.disk import DiskPage
 from vmdkimport.qt.wizard import ImportWizard
 

@@ -12,11 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
-from qt.conftest import sign_in
-from qt.test_image_page import choose_os
+from helpers.wizard import choose_os, sign_in
 from vmdkimport.core.error_catalog import TABLE5
-from vmdkimport.core.ledger import Ledger
 from vmdkimport.core.plan import PageId
+from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt.pages.disk import DiskPage
 from vmdkimport.qt.pages.image import ImagePage

@@ -78,8 +78,9 @@ def test_catalog_lists_what_the_image_page_translates() -> None:
 
 def test_every_text_template_of_the_core_is_in_the_catalog() -> None:
     """A Text built anywhere in the core is listed for translation (build.py finds it)."""
-    from vmdkimport.core import preflight, secrets
-    from vmdkimport.core.destination import DestinationCheck, DestinationKind
+    from vmdkimport.core.cloud import secrets
+    from vmdkimport.core.disk import preflight
+    from vmdkimport.core.upload.destination import DestinationCheck, DestinationKind
 
     texts = set(_build_script().core_texts())
     samples = [secrets.unavailable_reason() or "", DestinationCheck(
@@ -197,7 +198,7 @@ def test_disk_page_findings_are_japanese(japanese: None, qtbot: QtBot, tmp_path:
 def _gzip_kind() -> str:
     import io
 
-    from vmdkimport.core.diskformat import Reader, detect
+    from vmdkimport.core.disk.diskformat import Reader, detect
 
     data = b"\x1f\x8b" + bytes(4094)
     return detect(Reader(io.BytesIO(data), len(data), name="x.gz")).description
@@ -214,8 +215,8 @@ def test_image_page_problem_with_numbers_is_japanese(japanese: None, qtbot: QtBo
 
 
 def test_sign_in_problem_lists_missing_items_in_japanese(japanese: None) -> None:
+    from vmdkimport.core.cloud.identity import PasswordCredentials
     from vmdkimport.core.errors import ConfigError
-    from vmdkimport.core.identity import PasswordCredentials
 
     with pytest.raises(ConfigError) as caught:
         PasswordCredentials(identity_url="https://id.example.com/v3", domain="", username="u",

@@ -8,19 +8,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QWidget, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from helpers.wizard import PROJECT, choose_os, click
 from vmdkimport.core import rules
+from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.disk.preflight import Inspection, Suggestions, Verdict
 from vmdkimport.core.plan import ChecksumMode, ImportPlan, PageId, SourceKind
-from vmdkimport.core.preflight import Inspection, Suggestions, Verdict
-from vmdkimport.core.profiles import ConnectionProfile
 from vmdkimport.core.rules import Field
 from vmdkimport.qt.pages.image import ImagePage
 from vmdkimport.qt.wizard import ImportWizard
 
-PROJECT = "0123456789abcdef0123456789abcdef"
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -43,24 +43,6 @@ def open_image_page(wizard: ImportWizard, *setups: Callable[[ImportPlan], None])
     page = wizard.currentPage()
     assert isinstance(page, ImagePage)
     return page
-
-
-def choose_os(qtbot: QtBot, page: ImagePage, keyword: str) -> None:
-    """Pick ``keyword`` with the keyboard in the closed combo box: type the first word of its
-    description (a space would open the list), then arrow down to it."""
-    description = next(t.description for t in rules.OS_TYPES if t.keyword == keyword)
-    page.os_type.setFocus()
-    qtbot.keyClicks(page.os_type, description.split()[0])
-    for _ in range(len(rules.OS_TYPES)):
-        if page.os_type.currentData() == keyword:
-            break
-        qtbot.keyClick(page.os_type, Qt.Key.Key_Down)
-    assert page.os_type.currentData() == keyword
-
-
-def click(qtbot: QtBot, button: QAbstractButton) -> None:
-    """Click the indicator of a check box or radio button (left edge, mid height)."""
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
 
 
 def next_enabled(wizard: ImportWizard) -> bool:

@@ -36,7 +36,9 @@ def test_tab_reaches_every_field_of_the_connection_page(qtbot: QtBot,
     seen: list[QWidget] = []
     widget: QWidget = page.profile_name  # type: ignore[attr-defined]
     for _ in range(40):
-        widget = widget.nextInFocusChain()
+        following = widget.nextInFocusChain()
+        assert following is not None
+        widget = following
         if widget not in seen:
             seen.append(widget)
     reached = [w for w in wanted if w in seen or any(w is s.focusProxy() for s in seen)]

@@ -11,11 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from qt.conftest import sign_in
-from qt.test_image_page import PROJECT, choose_os, click
+from helpers.wizard import PROJECT, choose_os, click, sign_in
+from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.core.plan import ImportPlan, PageId, SourceKind
-from vmdkimport.core.profiles import ConnectionProfile
-from vmdkimport.core.uploader import Manifest
+from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt.pages.image import ImagePage
 from vmdkimport.qt.pages.review import ReviewPage
 from vmdkimport.qt.wizard import ImportWizard

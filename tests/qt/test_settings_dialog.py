@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from vmdkimport.core.profiles import ConnectionProfile
+from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.qt.settings import Settings
 from vmdkimport.qt.settings_dialog import SettingsDialog
 

@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from qt.conftest import start_at
+from helpers.wizard import start_at
+from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.cloud.session import connect
+from vmdkimport.core.disk.preflight import inspect
 from vmdkimport.core.error_catalog import FIELD_STEP, TABLE5, Step
 from vmdkimport.core.errors import UploadCancelled
-from vmdkimport.core.ledger import Ledger
 from vmdkimport.core.plan import ImportPlan, PageId
-from vmdkimport.core.preflight import inspect
-from vmdkimport.core.profiles import ConnectionProfile
-from vmdkimport.core.session import connect
+from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt.pages.status import StatusPage
 from vmdkimport.qt.pages.submit import SubmitPage
@@ -63,7 +63,7 @@ def _mid_upload(details: str) -> bool:
     import re
 
     match = re.search(r"segments (\d+)/(\d+)", details)
-    return bool(match) and 1 <= int(match[1]) < int(match[2])
+    return match is not None and 1 <= int(match[1]) < int(match[2])
 
 
 def _submit(wizard: QWizard) -> SubmitPage:
@@ -241,7 +241,7 @@ def test_earlier_imports_are_followed_after_the_next_sign_in(
     qtbot: QtBot, prepared: Any, sandbox: Any, no_thread_left: None
 ) -> None:
     """Close the wizard while an import converts; the next sign-in brings its state back."""
-    from qt.conftest import sign_in
+    from helpers.wizard import sign_in
 
     first = start_at(qtbot, PageId.SUBMIT, prepared)
     page = _submit(first)

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from sandbox_testkit import MAX_IMAGE, MIB, Cloud
 
+from helpers.sandbox_cloud import MAX_IMAGE, MIB, Cloud
 from vmdkimport.sandbox import Sandbox, SandboxConfig
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from sandbox_testkit import MIB, Cloud, vmdk
 
+from helpers.sandbox_cloud import MIB, Cloud, vmdk
 from vmdkimport.sandbox import Sandbox, SandboxConfig
 from vmdkimport.sandbox.app import add_sandbox_arguments, config_from_args
 

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sandbox_testkit import Cloud
 
+from helpers.sandbox_cloud import Cloud
 from vmdkimport.sandbox.state import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, LOCKOUT_WINDOW, Lockout
 
 UNAUTHORIZED = {"error": {"code": 401, "message": "The request you have made requires "

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sandbox_testkit import MAX_IMAGE, Cloud, finished, sha1, vmdk
 
+from helpers.sandbox_cloud import MAX_IMAGE, Cloud, finished, sha1, vmdk
 from vmdkimport.core.error_catalog import LIST_CODES, TABLE5
 from vmdkimport.sandbox import Sandbox, SandboxConfig, bounces
 from vmdkimport.sandbox.imports import (

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 import pytest
-from sandbox_testkit import MIB, Cloud, md5
+
+from helpers.sandbox_cloud import MIB, Cloud, md5
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ import requests
 
 from servers.fixtures import CONTRACT, PASSWORD, PROJECT, USER
 from servers.keystone import KeystoneServer, add_contract
-from vmdkimport.core.endpoints import Endpoints
+from vmdkimport.core.cloud.endpoints import Endpoints
+from vmdkimport.core.cloud.http import HttpClient
+from vmdkimport.core.cloud.identity import IdentityClient, PasswordCredentials, TokenManager
 from vmdkimport.core.errors import AuthenticationFailed
-from vmdkimport.core.http import HttpClient
-from vmdkimport.core.identity import IdentityClient, PasswordCredentials, TokenManager
 
 pytestmark = pytest.mark.realserver
 

@@ -8,10 +8,13 @@ we send carry credentials, so they are never part of an error.
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Sequence
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
-from vmdkimport.core.error_catalog import CatalogEntry, Step, lookup
+from vmdkimport.core.error_catalog import FIELD_STEP, CatalogEntry, Step, lookup
 from vmdkimport.core.rules import Field, Problem
 from vmdkimport.core.text import Text
 
@@ -31,8 +34,6 @@ class VmdkImportError(Exception):
 
     @property
     def step(self) -> Step:
-        from vmdkimport.core.error_catalog import FIELD_STEP
-
         return FIELD_STEP[self.field]
 
     def user_text(self) -> str:
@@ -138,8 +139,6 @@ class ApiError(VmdkImportError):
         A proxy's HTML page or an empty body must still give a clear message with the status and
         the request id, so the body is read defensively and only a short, tag-free excerpt kept.
         """
-        from vmdkimport.core.http import request_id_of, retry_after_of
-
         code: str | None = None
         message: str | None = None
         excerpt: str | None = None
@@ -188,14 +187,40 @@ class UploadCancelled(Cancelled):
 
 
 def _excerpt(text: str, limit: int = 200) -> str | None:
-    import re
-
     if not text:
         return None
     title = re.search(r"<title>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
     plain = title.group(1) if title else re.sub(r"<[^>]+>", " ", text)
     plain = " ".join(plain.split())
     return plain[:limit] or None
+
+
+# Reading an answer's headers belongs where errors are built from answers (the shape of
+# keystoneauth's exceptions/http.py): the HTTP layer imports these, never the other way round.
+
+REQUEST_ID_HEADERS = ("X-Openstack-Request-Id", "X-Compute-Request-Id", "X-Trans-Id",
+                      "X-Request-Id")
+
+def request_id_of(response: requests.Response) -> str | None:
+    for name in REQUEST_ID_HEADERS:
+        value = response.headers.get(name)
+        if value:
+            return value
+    return None
+
+
+def retry_after_of(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After")
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
 
 
 def url_without_query(url: str | None) -> str:

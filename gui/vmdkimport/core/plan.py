@@ -13,22 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vmdkimport.core import rules
+from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.disk.source import UploadSource
 from vmdkimport.core.error_catalog import Step
-from vmdkimport.core.profiles import ConnectionProfile
-from vmdkimport.core.segments import (
+from vmdkimport.core.text import Text
+from vmdkimport.core.upload.segments import (
     DEFAULT_SEGMENT_SIZE,
     DEFAULT_THREADS,
     Manifest,
     UploadRequest,
-    UploadSource,
 )
-from vmdkimport.core.text import Text
 
 if TYPE_CHECKING:
-    from vmdkimport.core.preflight import Inspection
+    from vmdkimport.core.cloud.session import CloudSession
+    from vmdkimport.core.disk.preflight import Inspection
     from vmdkimport.core.request import ImportRequest
-    from vmdkimport.core.session import CloudSession
-    from vmdkimport.core.uploader import UploadResult
+    from vmdkimport.core.upload.uploader import UploadResult
 
 
 class PageId(IntEnum):

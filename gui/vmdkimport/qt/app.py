@@ -112,8 +112,8 @@ def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
     from PySide6.QtCore import QTimer
 
     from vmdkimport.core import paths
+    from vmdkimport.core.cloud.profiles import ConnectionProfile
     from vmdkimport.core.plan import PageId
-    from vmdkimport.core.profiles import ConnectionProfile
     from vmdkimport.demo import write_demo_vmdk
     from vmdkimport.qt.pages.connection import ConnectionPage
     from vmdkimport.qt.pages.disk import DiskPage

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vmdkimport.core.ledger import Ledger
+from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.qt.pages.base import MessageLabel, error_text
 from vmdkimport.qt.tasks import Report, Task
 
 if TYPE_CHECKING:
-    from vmdkimport.core.session import CloudSession
+    from vmdkimport.core.cloud.session import CloudSession
 
 # QT_TRANSLATE_NOOP marks them for lupdate; they are translated when the table is built.
 COLUMNS = (
@@ -91,7 +91,7 @@ class HistoryDialog(QDialog):
         ledger = self.ledger
 
         def work(report: Report) -> dict[str, int]:
-            from vmdkimport.core.submit import refresh_open_imports
+            from vmdkimport.core.register.submit import refresh_open_imports
 
             return refresh_open_imports(session.imports, ledger, project_id=session.project_id,
                                         region=session.profile.region or None)

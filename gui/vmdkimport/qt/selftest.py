@@ -98,8 +98,8 @@ def open_wizard(app: QApplication, cloud: Sandbox, details: list[str]) -> None:
     """Show the wizard, let it build its pages, sign in from its first page, close it."""
     from PySide6.QtWidgets import QWizard
 
+    from vmdkimport.core.cloud.profiles import ConnectionProfile
     from vmdkimport.core.plan import PageId
-    from vmdkimport.core.profiles import ConnectionProfile
     from vmdkimport.qt.pages.connection import ConnectionPage
     from vmdkimport.qt.tasks import Task
     from vmdkimport.qt.wizard import ImportWizard

@@ -1,7 +1,7 @@
 """The wizard's settings: typed access to QSettings in an INI file, never a secret.
 
 The file lives in the user config folder (``VMDKIMPORT_HOME`` moves it, as for tests).
-Passwords go to the OS keyring (:mod:`vmdkimport.core.secrets`), never here.
+Passwords go to the OS keyring (:mod:`vmdkimport.core.cloud.secrets`), never here.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from vmdkimport.core import paths
-from vmdkimport.core.httpsettings import HttpSettings
-from vmdkimport.core.profiles import ConnectionProfile
+from vmdkimport.core.cloud.httpsettings import HttpSettings
+from vmdkimport.core.cloud.profiles import ConnectionProfile
 
 _FORBIDDEN = ("password", "token", "secret")
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from vmdkimport.core import logsetup
-from vmdkimport.core.endpoints import REGIONS
-from vmdkimport.core.profiles import ConnectionProfile
+from vmdkimport.core.cloud.endpoints import REGIONS
+from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.core.rules import Field
 from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
@@ -30,7 +30,7 @@ from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
 
-    from vmdkimport.core.session import CloudSession
+    from vmdkimport.core.cloud.session import CloudSession
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
@@ -141,7 +141,7 @@ class ConnectionPage(PlanPage):
         shown = self.profile()  # the password is filled in only if the fields still show this
 
         def probe(report: Report) -> tuple[str | None, str | None, int]:
-            from vmdkimport.core import secrets
+            from vmdkimport.core.cloud import secrets
 
             reason = secrets.unavailable_reason()
             password = None
@@ -242,7 +242,7 @@ class ConnectionPage(PlanPage):
         http = self.settings.http_settings(profile)
 
         def sign_in(report: Report) -> CloudSession:
-            from vmdkimport.core.session import connect  # on the worker: loads the HTTP stack
+            from vmdkimport.core.cloud.session import connect  # on the worker: loads the HTTP stack
 
             return connect(profile, password, http)
 
@@ -272,10 +272,10 @@ class ConnectionPage(PlanPage):
     def _follow_earlier_imports(self, session: CloudSession) -> None:
         """Imports from earlier runs are followed again as soon as we are signed in: their
         states go to the ledger and a one-line summary joins the sign-in message."""
-        from vmdkimport.core.ledger import Ledger
+        from vmdkimport.core.register.ledger import Ledger
 
         def work(report: object) -> dict[str, int]:
-            from vmdkimport.core.submit import refresh_open_imports
+            from vmdkimport.core.register.submit import refresh_open_imports
 
             ledger = Ledger()
             if not ledger.open_imports():
@@ -318,7 +318,7 @@ class ConnectionPage(PlanPage):
         profile = self.plan.profile
         self.settings.save_profile(profile)
         if self.remember.isChecked() and self.remember.isEnabled():
-            from vmdkimport.core import secrets
+            from vmdkimport.core.cloud import secrets
 
             try:
                 secrets.set_password(secrets.account_key(
@@ -345,7 +345,7 @@ def _stored_password(profile: ConnectionProfile) -> str | None:
     """The keyring's password for ``profile``; None if none (or the profile is incomplete)."""
     if not (profile.domain and profile.username):
         return None
-    from vmdkimport.core import secrets
+    from vmdkimport.core.cloud import secrets
 
     try:
         key = secrets.account_key(profile.resolved_identity_url(), profile.domain,
@@ -357,7 +357,7 @@ def _stored_password(profile: ConnectionProfile) -> str | None:
 
 def _open_import_count() -> int:
     """Imports still converting from earlier runs: the ledger remembers them."""
-    from vmdkimport.core.ledger import Ledger
+    from vmdkimport.core.register.ledger import Ledger
 
     try:
         return len(Ledger().open_imports())

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from vmdkimport.core import rules
 from vmdkimport.core.rules import Field
-from vmdkimport.core.segments import Manifest
+from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 if TYPE_CHECKING:
-    from vmdkimport.core.destination import DestinationCheck
-    from vmdkimport.core.objectstorage import ContainerInfo
+    from vmdkimport.core.cloud.objectstorage import ContainerInfo
+    from vmdkimport.core.upload.destination import DestinationCheck
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
@@ -268,7 +268,7 @@ class DestinationPage(PlanPage):
 
         def check(report: Report) -> DestinationCheck:
             # imported here, on the worker: the uploader is not needed before this check
-            from vmdkimport.core.destination import check_destination
+            from vmdkimport.core.upload.destination import check_destination
 
             return check_destination(storage, request)
 

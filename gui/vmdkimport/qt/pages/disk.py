@@ -41,8 +41,8 @@ from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 # The pre-flight (VMDK, OVF, qemu-img) is imported where a file is inspected, not here: the
 # wizard's start does not wait for it.
 if TYPE_CHECKING:
-    from vmdkimport.core.objectstorage import ContainerInfo, ObjectInfo
-    from vmdkimport.core.preflight import Inspection
+    from vmdkimport.core.cloud.objectstorage import ContainerInfo, ObjectInfo
+    from vmdkimport.core.disk.preflight import Inspection
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
@@ -219,7 +219,7 @@ class DiskPage(PlanPage):
         self.convert.hide()
         self.verdict.show_info(self.tr("Checking %1…").replace("%1", path.name))
         def inspect(report: Report) -> Inspection:
-            from vmdkimport.core import preflight
+            from vmdkimport.core.disk import preflight
 
             return preflight.inspect(path)
 
@@ -228,7 +228,7 @@ class DiskPage(PlanPage):
                     on_error=lambda exc: self._inspect_failed(seq, exc))
 
     def _inspected(self, seq: int, inspection: Inspection) -> None:
-        from vmdkimport.core.preflight import Verdict
+        from vmdkimport.core.disk.preflight import Verdict
 
         if seq != self._inspect_seq:
             return  # another file was chosen meanwhile
@@ -267,8 +267,8 @@ class DiskPage(PlanPage):
             self.plan.apply_inspection(inspection)
 
     def _details_html(self, inspection: Inspection) -> str:
-        from vmdkimport.core import qemu
-        from vmdkimport.core.preflight import Verdict
+        from vmdkimport.core.disk import qemu
+        from vmdkimport.core.disk.preflight import Verdict
 
         def esc(text: object) -> str:
             return html.escape(str(text))
@@ -337,7 +337,7 @@ class DiskPage(PlanPage):
         self.verdict.show_info(self.tr("Converting to %1…").replace("%1", target.name))
 
         def convert(report: Report) -> Path:
-            from vmdkimport.core import qemu
+            from vmdkimport.core.disk import qemu
 
             return qemu.convert_to_stream_optimized(
                 conversion.source, target, on_progress=report, cancel=cancel,

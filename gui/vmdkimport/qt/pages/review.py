@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from vmdkimport.core import rules
 from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
-from vmdkimport.core.segments import Manifest
 from vmdkimport.core.units import format_size
+from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage
 
@@ -151,7 +151,9 @@ class ReviewPage(PlanPage):
         rows = [(self.tr("File:"), str(plan.file) if plan.file else self.tr("(none chosen)"))]
         inspection = plan.inspection
         if inspection is not None:
-            from vmdkimport.core.preflight import Verdict  # loaded: the inspection came from it
+            from vmdkimport.core.disk.preflight import (
+                Verdict,  # loaded: the inspection came from it
+            )
 
             verdict = {Verdict.IMPORTABLE: self.tr("importable"),
                        Verdict.WARN: self.tr("importable, with warnings"),

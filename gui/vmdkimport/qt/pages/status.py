@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
-from vmdkimport.core.polling import PollPolicy
+from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 # The import client, the ledger and the poller are imported when a status is followed: the
 # wizard's start does not wait for the HTTP stack.
 if TYPE_CHECKING:
-    from vmdkimport.core.imageimport import ImportStatus
+    from vmdkimport.core.cloud.imageimport import ImportStatus
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
@@ -52,8 +52,8 @@ class StatusPage(PlanPage):
         self.import_id.setText(self.tr("Import ID: %1").replace("%1", import_id or "?"))
         if import_id is None or session is None:
             return
-        from vmdkimport.core.ledger import Ledger
-        from vmdkimport.core.submit import follow_import
+        from vmdkimport.core.register.ledger import Ledger
+        from vmdkimport.core.register.submit import follow_import
 
         self._stop = threading.Event()
         stop, policy, ledger = self._stop, self.policy, Ledger()
@@ -67,7 +67,7 @@ class StatusPage(PlanPage):
                  on_progress=self._update, cancel=stop.set)
 
     def _update(self, value: object) -> None:
-        from vmdkimport.core.imageimport import ImportState, ImportStatus
+        from vmdkimport.core.cloud.imageimport import ImportState, ImportStatus
 
         if not isinstance(value, ImportStatus):
             self.message.show_error(self.tr("The status is not available right now; trying "
@@ -93,7 +93,7 @@ class StatusPage(PlanPage):
             self.message.clear_message()
 
     def _ended(self, value: object) -> None:
-        from vmdkimport.core.imageimport import ImportStatus
+        from vmdkimport.core.cloud.imageimport import ImportStatus
 
         if isinstance(value, ImportStatus):
             self._update(value)

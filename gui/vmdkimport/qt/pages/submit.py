@@ -1,9 +1,10 @@
 """Page 6, Upload and register: the upload with progress and control, then the POST.
 
 Both steps run in one background task that only re-emits the core's events. The import id is in
-the ledger before this page shows it (:func:`vmdkimport.core.submit.submit_import`). An error shows
-the catalog's message and action, a "Go to field" button that takes the user to the value to fix,
-and Retry where trying again makes sense (500/503, network, a cancelled upload, which resumes).
+the ledger before this page shows it (:func:`vmdkimport.core.register.submit.submit_import`). An
+error shows the catalog's message and action, a "Go to field" button that takes the user to the
+value to fix, and Retry where trying again makes sense (500/503, network, a cancelled upload,
+which resumes).
 """
 
 from __future__ import annotations
@@ -25,15 +26,15 @@ from PySide6.QtWidgets import (
 from vmdkimport.core.error_catalog import FIELD_STEP, Step
 from vmdkimport.core.errors import UploadCancelled, VmdkImportError
 from vmdkimport.core.rules import Field
-from vmdkimport.core.transfer import TransferControl
 from vmdkimport.core.units import format_duration, format_size
+from vmdkimport.core.upload.transfer import TransferControl
 from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
 
 # The uploader, the import client and the ledger are imported when the upload starts: the
 # wizard's start does not wait for the HTTP stack.
 if TYPE_CHECKING:
-    from vmdkimport.core.ledger import LedgerEntry
-    from vmdkimport.core.uploader import UploadResult
+    from vmdkimport.core.register.ledger import LedgerEntry
+    from vmdkimport.core.upload.uploader import UploadResult
     from vmdkimport.qt.tasks import Report
     from vmdkimport.qt.wizard import ImportWizard
 
@@ -114,7 +115,7 @@ class SubmitPage(PlanPage):
         self.control = TransferControl()
         control = self.control
         snapshot = dataclasses.replace(plan)
-        from vmdkimport.core.ledger import Ledger
+        from vmdkimport.core.register.ledger import Ledger
 
         ledger = Ledger()
         project_id = session.project_id
@@ -123,8 +124,8 @@ class SubmitPage(PlanPage):
         def work(report: Report) -> tuple[UploadResult | None, LedgerEntry]:
             # Always through the uploader: after a failed register it finds its own upload
             # by metadata in one HEAD (nothing is sent again) and returns the stored SHA1.
-            from vmdkimport.core.submit import submit_import
-            from vmdkimport.core.uploader import Uploader
+            from vmdkimport.core.register.submit import submit_import
+            from vmdkimport.core.upload.uploader import Uploader
 
             result: UploadResult | None = None
             if snapshot.needs_upload:
@@ -150,7 +151,7 @@ class SubmitPage(PlanPage):
         self.completeChanged.emit()
 
     def _progress(self, value: Any) -> None:
-        from vmdkimport.core.uploader import Phase, UploadEvent
+        from vmdkimport.core.upload.uploader import Phase, UploadEvent
 
         if value == REGISTERING:
             self.phase.setText(self.tr("Registering the image…"))
