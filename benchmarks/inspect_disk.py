@@ -13,7 +13,6 @@ Run: ``python benchmarks/inspect_disk.py`` (needs qemu-img; ``--size 300G``, ``-
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import shutil
 import statistics
@@ -24,49 +23,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "gui"))
+sys.path[:0] = [str(ROOT / "gui"), str(ROOT / "tests")]
 
+from helpers.reads import ReadCounter  # noqa: E402
 from vmdkimport.core.disk.preflight import inspect  # noqa: E402
 
 MAX_BYTES = 1024 * 1024
 MAX_MS = 50.0
 
 
-class CountingFile(io.RawIOBase):
-    """An unbuffered file that counts the bytes read through it."""
-
-    def __init__(self, path: Path, counter: list[int]) -> None:
-        super().__init__()
-        self._f = path.open("rb", buffering=0)
-        self._counter = counter
-        counter[1] += 1
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._f.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._f.tell()
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        n = self._f.readinto(buffer) or 0
-        self._counter[0] += n
-        return n
-
-    def close(self) -> None:
-        self._f.close()
-        super().close()
-
-
 def measure(path: Path, runs: int) -> dict[str, float | int | str]:
-    counter = [0, 0]  # bytes, opens
-    result = inspect(path, opener=lambda p: CountingFile(p, counter))  # type: ignore[arg-type]
-    bytes_read, opens = counter
+    reads = ReadCounter()
+    result = inspect(path, opener=reads.open)
+    bytes_read, opens = reads.bytes, reads.opens
     times = []
     for _ in range(runs):
         start = time.perf_counter()

@@ -170,7 +170,7 @@ def main() -> int:
         gib = args.size / (1 << 30)
 
         def med(runs: list[Run], attr: str) -> float:
-            return statistics.median(getattr(r, attr) for r in runs)
+            return float(statistics.median(getattr(r, attr) for r in runs))
 
         ours_tp = args.size / med(ours_runs, "wall")
         peer_tp = args.size / med(peer_runs, "wall")

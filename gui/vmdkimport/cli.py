@@ -51,7 +51,7 @@ from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.core.register.submit import follow_import, submit_import
 from vmdkimport.core.request import ImportRequest, KmsSettings
-from vmdkimport.core.units import format_duration, format_size, parse_size
+from vmdkimport.core.units import format_duration, format_size, size_argument
 from vmdkimport.core.upload.cleanup import delete_orphans, find_orphans
 from vmdkimport.core.upload.segments import DEFAULT_THREADS, Manifest, UploadRequest
 from vmdkimport.core.upload.transfer import TransferControl
@@ -190,13 +190,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--container", required=True, help="created when missing")
     p.add_argument("--object", dest="object_name", metavar="NAME",
                    help="object name (default: from the file name, ending in .vmdk)")
-    p.add_argument("--segment-size", type=_size, metavar="SIZE",
+    p.add_argument("--segment-size", type=size_argument, metavar="SIZE",
                    help="segment size, e.g. 256M (default 256M; capped by the cluster limit)")
     p.add_argument("--threads", type=int, default=DEFAULT_THREADS, metavar="N",
                    help=f"segments uploaded in parallel (default {DEFAULT_THREADS})")
     p.add_argument("--manifest", choices=[m.value for m in Manifest], default="dlo",
                    help="dlo (default, the provider's documented way) or slo")
-    p.add_argument("--limit-rate", type=_size, metavar="RATE",
+    p.add_argument("--limit-rate", type=size_argument, metavar="RATE",
                    help="bandwidth limit in bytes per second, e.g. 10M")
     p.add_argument("--overwrite", action="store_true",
                    help="replace an existing object with different content")
@@ -233,13 +233,6 @@ def _storage_bypass_options(parser: argparse.ArgumentParser) -> None:
                    help=".../v1/AUTH_<account> (or OS_STORAGE_URL)")
     g.add_argument("--token", metavar="TOKEN", default=os.environ.get("OS_AUTH_TOKEN"),
                    help="a token for it (or OS_AUTH_TOKEN)")
-
-
-def _size(text: str) -> int:
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 # --- helpers -------------------------------------------------------------------------------------

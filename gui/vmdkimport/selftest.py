@@ -134,7 +134,7 @@ def isolated() -> Iterator[Path]:
         for name in ("NO_PROXY", "no_proxy"):
             current = os.environ.get(name)
             os.environ[name] = f"{current},{loopback}" if current else loopback
-        keyring.set_keyring(keyring.backends.null.Keyring())  # type: ignore[no-untyped-call]
+        keyring.set_keyring(keyring.backends.null.Keyring())
         yield tmp
     finally:
         for name, value in saved.items():

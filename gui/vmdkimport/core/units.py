@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from typing import Final
 
@@ -16,6 +17,15 @@ def parse_size(text: str) -> int:
     if not match:
         raise ValueError(f"not a size: {text!r} (use bytes, or a number with K, M, G or T)")
     return int(float(match[1]) * _SIZE_FACTORS[match[2].upper()])
+
+
+def size_argument(text: str) -> int:
+    """:func:`parse_size` as an argparse ``type=``: a bad value is a usage error that argparse
+    reports with the option's name (both command lines, the CLI's and the sandbox's, use it)."""
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def format_size(value: float) -> str:

@@ -3,14 +3,13 @@ and how little of a disk is read."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
-from typing import BinaryIO
 
 import pytest
 
 from helpers import corpus
+from helpers.reads import ReadCounter
 from vmdkimport.core import rules
 from vmdkimport.core.disk.preflight import DiskRefused, Inspection, Verdict, inspect
 from vmdkimport.core.errors import VmdkImportError
@@ -20,43 +19,10 @@ MIB = 1024 * 1024
 GIB = 1024 * MIB
 
 
-class Counting(io.RawIOBase):
-    """A file that counts the bytes read through it and the times it was opened."""
-
-    opened = 0
-    total = 0
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        type(self).opened += 1
-        self._f = path.open("rb", buffering=0)
-
-    def readable(self) -> bool:
-        return True
-
-    def seekable(self) -> bool:
-        return True
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return self._f.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._f.tell()
-
-    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        n = self._f.readinto(buffer) or 0
-        type(self).total += n
-        return n
-
-    def close(self) -> None:
-        self._f.close()
-        super().close()
-
-
 def counted(path: Path) -> tuple[Inspection, int, int]:
-    Counting.opened = Counting.total = 0
-    result = inspect(path, opener=lambda p: Counting(p))  # type: ignore[arg-type,return-value]
-    return result, Counting.total, Counting.opened
+    reads = ReadCounter()
+    result = inspect(path, opener=reads.open)
+    return result, reads.bytes, reads.opens
 
 
 def test_render_text_of_an_importable_disk(tmp_path: Path) -> None:
@@ -161,8 +127,10 @@ def test_opener_is_used_for_the_disk_an_ovf_names(tmp_path: Path) -> None:
 def test_counting_file_is_binary(tmp_path: Path) -> None:
     path = tmp_path / "x"
     path.write_bytes(b"abc")
-    f: BinaryIO = Counting(path)  # type: ignore[assignment]
-    assert f.read(2) == b"ab"
+    reads = ReadCounter()
+    with reads.open(path) as f:
+        assert f.read(2) == b"ab"
+    assert (reads.bytes, reads.opens) == (2, 1)
 
 
 def test_settings_are_suggested_only_when_something_can_be_imported(tmp_path: Path) -> None:

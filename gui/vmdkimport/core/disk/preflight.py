@@ -240,9 +240,9 @@ class Inspection:
         verdict = {Verdict.IMPORTABLE: "importable", Verdict.WARN: "importable, with warnings",
                    Verdict.REFUSED: "REFUSED: this file cannot be imported as it is"}
         lines = [f"{self.path.name}: {self.description}", f"Verdict: {verdict[self.verdict]}"]
-        sizes = f"file size {_size(self.file_size)}"
+        sizes = f"file size {_size_text(self.file_size)}"
         if self.virtual_size is not None:
-            sizes = f"virtual size {_size(self.virtual_size)}, " + sizes
+            sizes = f"virtual size {_size_text(self.virtual_size)}, " + sizes
         lines.append(sizes[0].upper() + sizes[1:])
         marks = {Verdict.IMPORTABLE: "-", Verdict.WARN: "!", Verdict.REFUSED: "x"}
         if self.findings:
@@ -278,7 +278,7 @@ class Inspection:
         up = self.upload_source
         if up is not None:
             if up.whole_file:
-                lines.append(f"Upload: the whole file {up.path}, {_size(up.length or 0)}")
+                lines.append(f"Upload: the whole file {up.path}, {_size_text(up.length or 0)}")
             else:
                 lines.append(f"Upload: {up.member} inside {up.path.name}, {up.length} bytes "
                              f"from byte {up.offset}"
@@ -301,7 +301,7 @@ class DiskRefused(VmdkImportError):
                                              "VM).")
 
 
-def _size(n: int) -> Text:
+def _size_text(n: int) -> Text:
     if n >= GIB:
         return Text("{gib} GiB ({n} bytes)", gib=f"{n / GIB:.1f}", n=n)
     if n >= 1024**2:
@@ -850,7 +850,7 @@ def _inspect_ova(path: Path, reader: Reader, detected: Detected
     ovfs = [m for m in members if m.name.lower().endswith(".ovf") and m.type == "file"]
     if not ovfs:
         disks = [m for m in members if m.name.lower().endswith(".vmdk")]
-        listing = tuple(Text("{name} ({size})", name=m.name, size=_size(m.size))
+        listing = tuple(Text("{name} ({size})", name=m.name, size=_size_text(m.size))
                         for m in disks[:5])
         result.refuse(Text("This is a tar archive without an OVF descriptor, so it is not an "
                            "OVA; it contains {files}.", files=listing)

@@ -299,9 +299,9 @@ class Uploader:
     # -- public ------------------------------------------------------------------------------
     def run(self) -> Iterator[UploadEvent]:
         req = self.request
-        for error in (container_error(req.container), object_error(req.object_name)):
+        for error, field_ in ((container_error(req.container), Field.CONTAINER),
+                              (object_error(req.object_name), Field.OBJECT)):
             if error:
-                field_ = Field.CONTAINER if error.startswith("The container") else Field.OBJECT
                 raise ConfigError(error, Text("Choose a valid name on the Destination page."),
                                   field_)
         size, mtime_ns = req.source.stat()
