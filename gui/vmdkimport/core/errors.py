@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 
 from vmdkimport.core.error_catalog import FIELD_STEP, CatalogEntry, Step, lookup
@@ -217,6 +216,10 @@ def retry_after_of(response: requests.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    # here, not at import: email.utils brings 20 modules to the wizard's start for a header
+    # that is rarely an HTTP date
+    from email.utils import parsedate_to_datetime
+
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
     except (TypeError, ValueError):

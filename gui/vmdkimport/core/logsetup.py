@@ -11,6 +11,8 @@ import logging
 import threading
 from pathlib import Path
 
+from vmdkimport.core import paths
+
 _secrets: set[str] = set()
 _secrets_lock = threading.Lock()
 MASK = "***"
@@ -75,6 +77,4 @@ def configure(level: int = logging.WARNING, *, log_file: Path | None = None,
 
 
 def default_log_file() -> Path:
-    from vmdkimport.core import paths
-
     return paths.log_dir() / "vmdkimport.log"

@@ -15,8 +15,10 @@ import ssl
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
+import truststore
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -164,8 +166,6 @@ class _SystemTrustAdapter(HTTPAdapter):
 
 
 def _system_context() -> ssl.SSLContext:
-    import truststore
-
     return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
@@ -188,6 +188,4 @@ def _reason(exc: BaseException) -> str:
 
 
 def _host(url: str) -> str:
-    from urllib.parse import urlsplit
-
     return urlsplit(url).netloc or url
