@@ -12,8 +12,10 @@ package with ``apt-get install ./<deb>``, which must bring everything it needs. 
 3. ``apt-get purge`` removes the package, leaves none of its files, and removes nothing that
    was there before (an earlier package under /opt took base-files' empty /opt with it).
 
-About 45 s, most of it debootstrap; it needs the Debian mirror (``DEBIAN_MIRROR``, default
-deb.debian.org), like ``apt-get`` itself.
+About 45 s, most of it debootstrap. It needs a Debian mirror, like ``apt-get`` itself: the one
+this machine's apt already uses (its sources for the host's release), or ``DEBIAN_MIRROR``. No
+mirror is written into the repository: a company network, a CI farm or a proxy cache each have
+their own, and the machine's configuration is the one that is known to work here.
 """
 
 # ruff: noqa: T201, S603, S607 - a build script prints, and runs debootstrap/chroot
@@ -31,7 +33,7 @@ from install_test import check_purged, deb_paths
 from project import CLI, INSTALL_DIR, PACKAGE
 from tools import LINUX, BuildError, need
 
-DEFAULT_MIRROR = "http://deb.debian.org/debian"
+APT_SOURCES = (Path("/etc/apt/sources.list"), Path("/etc/apt/sources.list.d"))
 
 
 def host_codename(os_release: Path = Path("/etc/os-release")) -> str:
@@ -41,6 +43,52 @@ def host_codename(os_release: Path = Path("/etc/os-release")) -> str:
         if key == "VERSION_CODENAME" and value.strip('"'):
             return value.strip('"')
     raise BuildError(f"no VERSION_CODENAME in {os_release}: not a Debian host?")
+
+
+def host_mirror(codename: str, sources: tuple[Path, ...] = APT_SOURCES) -> str:
+    """The Debian mirror this machine's apt uses for ``codename`` (not its -security or
+    -updates suites), read from one-line ``.list`` files and deb822 ``.sources`` files."""
+    files: list[Path] = []
+    for source in sources:
+        if source.is_dir():
+            files += sorted(p for p in source.iterdir() if p.suffix in (".list", ".sources"))
+        elif source.is_file():
+            files.append(source)
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for uris, suites in _entries(text, deb822=path.suffix == ".sources"):
+            if codename in suites and uris:
+                return uris[0]
+    raise BuildError(f"no apt source for {codename} in {', '.join(map(str, sources))}: set "
+                     "DEBIAN_MIRROR to the Debian mirror to use")
+
+
+def _entries(text: str, *, deb822: bool) -> list[tuple[list[str], list[str]]]:
+    """(URIs, suites) of each binary ``deb`` source in an apt sources file."""
+    out: list[tuple[list[str], list[str]]] = []
+    if deb822:
+        for stanza in text.split("\n\n"):
+            fields: dict[str, str] = {}
+            for line in stanza.splitlines():
+                if line.startswith("#") or ":" not in line:
+                    continue
+                key, _, value = line.partition(":")
+                fields[key.strip().lower()] = value.strip()
+            if "deb" in fields.get("types", "").split() and fields.get("enabled", "yes") != "no":
+                out.append((fields.get("uris", "").split(), fields.get("suites", "").split()))
+        return out
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if words[:1] != ["deb"]:
+            continue
+        words = words[1:]
+        if words and words[0].startswith("["):  # options: [arch=amd64 signed-by=...]
+            while words and not words[0].endswith("]"):
+                words = words[1:]
+            words = words[1:]
+        if len(words) >= 2:
+            out.append(([words[0]], [words[1]]))
+    return out
 
 
 def _chroot(root: Path, script: str, *, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -71,7 +119,7 @@ def clean_machine_test(deb: Path) -> float:
     debootstrap = need("debootstrap")
     started = time.monotonic()
     codename = host_codename()
-    mirror = os.environ.get("DEBIAN_MIRROR", DEFAULT_MIRROR)
+    mirror = os.environ.get("DEBIAN_MIRROR") or host_mirror(codename)
     work = Path(tempfile.mkdtemp(prefix="vmdkimport-clean-"))
     root = work / "root"
     proc = root / "proc"

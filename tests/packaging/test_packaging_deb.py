@@ -221,6 +221,34 @@ def test_clean_machine_test_uses_the_hosts_release(clean_machine: ModuleType, to
         clean_machine.host_codename(release)
 
 
+def test_clean_machine_test_takes_the_mirror_from_apt(clean_machine: ModuleType,
+                                                      tools: ModuleType, tmp_path: Path) -> None:
+    """The mirror comes from this machine's apt sources, both formats, for the host's release
+    only (not -security or -updates, not a disabled stanza, not a deb-src line)."""
+    lists = tmp_path / "sources.list.d"
+    lists.mkdir()
+    (tmp_path / "sources.list").write_text(
+        "# deb http://commented.example.org/debian bookworm main\n"
+        "deb-src http://source.example.org/debian bookworm main\n"
+        "deb http://security.example.org/debian-security bookworm-security main\n",
+        encoding="utf-8")
+    (lists / "a-disabled.sources").write_text(
+        "Types: deb\nURIs: http://disabled.example.org/debian\nSuites: bookworm\nEnabled: no\n",
+        encoding="utf-8")
+    (lists / "b-other.sources").write_text(
+        "Types: deb\nURIs: https://other.example.org/apt\nSuites: nodistro\nComponents: main\n\n"
+        "Types: deb deb-src\n# a comment\nURIs: http://mirror.example.org/debian\n"
+        "Suites: bookworm bookworm-updates\nComponents: main\n", encoding="utf-8")
+    sources = (tmp_path / "sources.list", lists)
+    assert clean_machine.host_mirror("bookworm", sources) == "http://mirror.example.org/debian"
+    (lists / "c.list").write_text(
+        "deb [arch=amd64 signed-by=/k.gpg] http://trixie.example.org/debian trixie main\n",
+        encoding="utf-8")
+    assert clean_machine.host_mirror("trixie", sources) == "http://trixie.example.org/debian"
+    with pytest.raises(tools.BuildError, match="DEBIAN_MIRROR"):
+        clean_machine.host_mirror("sid", sources)
+
+
 def test_check_purged_sees_leftovers_and_losses(install_test: ModuleType, tools: ModuleType,
                                                 tmp_path: Path) -> None:
     check_purged = install_test.check_purged
