@@ -69,11 +69,13 @@ EXIT_RETRY = 5  # the service is busy or failed; trying again later may work
 EXIT_NETWORK = 6  # the service could not be reached; for register: outcome unknown
 EXIT_IMPORT_FAILED = 7  # the import ended in "failed"
 EXIT_INTERRUPTED = 130
+EXIT_PIPE_CLOSED = 141  # what a shell reports for a Unix tool whose output pipe closed (| head)
 
 EXIT_CODES_HELP = """exit codes:
   0 success   1 error   2 usage   3 sign-in rejected or no rights   4 invalid request
   5 service busy or failed (try again later)   6 network error (for register: check the list
-  before retrying)   7 the import failed   130 interrupted"""
+  before retrying)   7 the import failed   130 interrupted
+  141 the output pipe closed (e.g. | head)"""
 
 
 # --- argument parsing ---------------------------------------------------------------------------
@@ -158,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("status", help="show (and with --wait follow) an import")
     _connection_options(p)
-    p.add_argument("import_id")
+    p.add_argument("import_id", type=_import_id, help="the import's id (a UUID)")
     p.add_argument("--wait", action="store_true", help="follow until succeeded or failed")
     p.add_argument("--interval", type=float, default=None, metavar="SECONDS",
                    help="longest wait between polls (default 60)")
@@ -228,11 +230,37 @@ def build_parser() -> argparse.ArgumentParser:
 def _storage_bypass_options(parser: argparse.ArgumentParser) -> None:
     g = parser.add_argument_group(
         "object storage without sign-in",
-        "For servers with their own auth, like swift's --os-storage-url/--os-auth-token.")
+        "For servers with their own auth, like swift's --os-storage-url/--os-auth-token. The "
+        "token is a secret: prefer OS_AUTH_TOKEN or --token-stdin, because a --token value "
+        "shows in 'ps' and in your shell history.")
     g.add_argument("--storage-url", metavar="URL", default=os.environ.get("OS_STORAGE_URL"),
                    help=".../v1/AUTH_<account> (or OS_STORAGE_URL)")
-    g.add_argument("--token", metavar="TOKEN", default=os.environ.get("OS_AUTH_TOKEN"),
-                   help="a token for it (or OS_AUTH_TOKEN)")
+    token = g.add_mutually_exclusive_group()
+    token.add_argument("--token", metavar="TOKEN", default=os.environ.get("OS_AUTH_TOKEN"),
+                       help="a token for it (default: OS_AUTH_TOKEN)")
+    token.add_argument("--token-stdin", action="store_true",
+                       help="read the token from the first line of standard input")
+
+
+def _import_id(text: str) -> str:
+    """An import id from the command line: checked before it goes into a URL."""
+    problem = rules.import_id_error(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem} Got {_printable(text)}.")
+    return text
+
+
+def _printable(text: object, *, lines: bool = False) -> str:
+    """Text from a server (or a file) made safe for a terminal.
+
+    An answer may carry escape sequences that clear the screen, retitle the window or fake a
+    prompt; each control character is shown as its Python escape instead (``\\x1b``). With
+    ``lines``, line breaks and tabs of our own multi-line output stay as they are.
+    """
+    keep = "\n\t" if lines else ""
+    return "".join(
+        ch if (ch.isprintable() or ch in keep) else ch.encode("unicode_escape").decode("ascii")
+        for ch in str(text))
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -247,7 +275,7 @@ class Output:
         if self.as_json:
             print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         else:
-            print(text)
+            print(_printable(text, lines=True))
 
 
 def _profile(args: argparse.Namespace) -> tuple[ConnectionProfile, str | None]:
@@ -306,6 +334,12 @@ def _session(args: argparse.Namespace) -> CloudSession:
 
 def _storage(args: argparse.Namespace) -> tuple[ObjectStorageClient, Callable[[], None]]:
     """Object storage from --storage-url/--token, or through a normal sign-in."""
+    if args.token_stdin:
+        args.token = sys.stdin.readline().strip()
+        if not args.token:
+            raise ConfigError("--token-stdin was given but standard input was empty.",
+                              "Pipe the token in, e.g. from your password manager.",
+                              rules.Field.CREDENTIALS)
     if args.storage_url or args.token:
         if not (args.storage_url and args.token):
             raise ConfigError("--storage-url and --token must be given together.",
@@ -377,11 +411,11 @@ def _ledger(args: argparse.Namespace) -> Ledger:
 
 
 def _describe_status(status: ImportStatus) -> str:
-    text = f"{status.import_id}: {status.state.value}"
+    text = f"{_printable(status.import_id)}: {status.state.value}"
     if status.state in (ImportState.PROCESSING, ImportState.QUEUED) or status.progress:
         text += f" {status.progress}%"
     if status.error_message:
-        text += f" - {status.error_message}"
+        text += f" - {_printable(status.error_message)}"
     return text
 
 
@@ -532,7 +566,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         finally:
             session.close()
         data = [{"import_id": i.import_id, "import_status": i.state.value} for i in items]
-        text = "\n".join(f"{i.import_id}  {i.state.value}" for i in items) or "No imports."
+        text = "\n".join(f"{_printable(i.import_id)}  {i.state.value}"
+                         for i in items) or "No imports."
         out.result(data, text)
         return EXIT_OK
     entries = ledger.entries(limit=args.limit)
@@ -540,8 +575,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     for e in entries:
         status = e.status or e.phase
         progress = f" {e.progress}%" if e.progress not in (None, 0, 100) else ""
-        rows.append(f"{e.created_at}  {e.import_id or '(' + e.phase + ')':36}  "
-                    f"{status}{progress}  {e.name}  {e.location}")
+        rows.append(_printable(f"{e.created_at}  {e.import_id or '(' + e.phase + ')':36}  "
+                               f"{status}{progress}  {e.name}  {e.location}"))
     out.result([e.as_dict() for e in entries],
                "\n".join(rows) or f"No imports in the ledger ({ledger.path}).")
     return EXIT_OK
@@ -554,7 +589,12 @@ def cmd_upload(args: argparse.Namespace) -> int:
     if not args.no_inspect:
         # Metadata only, about a millisecond: never upload for hours what cannot be imported.
         found = preflight.inspect(args.file)
-        found.raise_if_refused()
+        try:
+            found.raise_if_refused()
+        except preflight.DiskRefused as exc:
+            exc.action = (f"{exc.action} To upload it anyway (it cannot be imported as it is), "
+                          "add --no-inspect.").strip()
+            raise
         for finding in found.findings:
             if finding.level is not Verdict.IMPORTABLE:
                 print(f"Note: {finding.text}", file=sys.stderr)
@@ -763,7 +803,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def exit_code_for(exc: VmdkImportError) -> int:
     if isinstance(exc, AuthenticationFailed):
         return EXIT_AUTH
-    if isinstance(exc, InvalidRequest):
+    if isinstance(exc, (InvalidRequest, preflight.DiskRefused)):
         return EXIT_INVALID
     if isinstance(exc, TransportError):
         return EXIT_NETWORK
@@ -779,10 +819,10 @@ def exit_code_for(exc: VmdkImportError) -> int:
 
 def report(exc: VmdkImportError) -> None:
     """Print an error for a person: what happened, what to do, where."""
-    text = logsetup.redact(str(exc))
+    text = _printable(logsetup.redact(str(exc)), lines=True)
     print(f"Error: {text}", file=sys.stderr)
     if exc.action:
-        print(f"What to do: {exc.action}", file=sys.stderr)
+        print(f"What to do: {_printable(exc.action, lines=True)}", file=sys.stderr)
     if isinstance(exc, InvalidRequest) and len(exc.problems) > 1:
         for problem in exc.problems[1:]:
             print(f"Also: {problem.detail} ({problem.code})", file=sys.stderr)
@@ -818,6 +858,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as Unix tools do. Python would still try
+        # to flush stdout at exit and print another error, so stdout goes to devnull first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
     except OSError as exc:
         print(f"Error: {exc.strerror or exc} ({getattr(exc, 'filename', '') or ''})",
               file=sys.stderr)

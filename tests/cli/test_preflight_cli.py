@@ -48,7 +48,8 @@ def test_upload_refuses_what_cannot_be_imported_before_sending(
     flat = corpus.qemu_create(tmp_path / "flat.vmdk", "vmdk", "16M", "subformat=monolithicFlat")
     mark = len(sandbox_backend.puts())
     result = _cli("upload", str(flat), "--container", "c", *_bypass(sandbox_backend))
-    assert result.returncode == 1
+    assert result.returncode == 4  # as `inspect` exits for a refused disk (it was 1)
+    assert "--no-inspect" in result.stderr
     assert "only a descriptor" in result.stderr
     assert "What to do:" in result.stderr
     assert sandbox_backend.puts()[mark:] == []  # not a byte was sent

@@ -270,6 +270,18 @@ def image_id_error(value: object) -> str | None:
     return None
 
 
+def import_id_error(value: object) -> str | None:
+    """Why ``value`` cannot be an import id, or None.
+
+    The service's import ids are UUIDs (its sample answer, and every one seen). An id is put into
+    a URL path and printed on a terminal, so one from the user or from an answer is checked first:
+    "../../v3/auth/tokens" must never become a request, nor an escape sequence a screen.
+    """
+    if not isinstance(value, str) or not _UUID_RE.fullmatch(value):
+        return Text("An import_id is a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.")
+    return None
+
+
 def _int_error(value: object, what: Text, unit: str) -> str | None:
     # bool is an int in Python but not in JSON: "true" is no number of megabytes.
     if isinstance(value, bool) or not isinstance(value, int):
