@@ -110,9 +110,13 @@ def stall_during_upload(size: int) -> tuple[float, float, float]:
     import threading
 
     done = threading.Event()
-    threading.Thread(target=lambda: (run_upload(session.storage, UploadRequest(
-        UploadSource(disk), "bare", "disk.vmdk", segment_size=32 << 20)), done.set()),
-        daemon=True).start()
+
+    def bare_upload() -> None:
+        run_upload(session.storage, UploadRequest(UploadSource(disk), "bare", "disk.vmdk",
+                                                  segment_size=32 << 20))
+        done.set()
+
+    threading.Thread(target=bare_upload, daemon=True).start()
     clock.start()
     beat.start()
     while not done.is_set():

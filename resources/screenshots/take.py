@@ -39,15 +39,15 @@ def main() -> int:
     keyring.set_keyring(fail.Keyring())  # never touch the desktop keyring from a script
     from vmdkimport.core.plan import PageId
     from vmdkimport.demo import demo_vmdk_bytes
-    from vmdkimport.qt import i18n
-    from vmdkimport.qt.app import app_icon, prefill_demo
+    from vmdkimport.qt import i18n, resources
+    from vmdkimport.qt.app import prefill_demo
     from vmdkimport.qt.pages.status import StatusPage
     from vmdkimport.qt.tasks import Task
     from vmdkimport.qt.wizard import ImportWizard
     from vmdkimport.sandbox import Sandbox, SandboxConfig
 
     app = QApplication([sys.argv[0]])
-    app.setWindowIcon(app_icon())
+    app.setWindowIcon(resources.app_icon())
     i18n.install(app, args.language)
     cloud = Sandbox(SandboxConfig(conversion_seconds=6, max_file_size=2 * 1024**3)).start()
     disk = Path(home) / "web01-disk1.vmdk"

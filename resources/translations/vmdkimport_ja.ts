@@ -4,111 +4,111 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="45"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="43"/>
         <source>Connection</source>
         <extracomment>how long after the page is shown the keyring is first asked: the window paints first</extracomment>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="46"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="44"/>
         <source>Sign in to your FUJITSU K5 / FJcloud-O project. The password is kept only in the system keyring, if you ask.</source>
         <translation>FUJITSU K5 / FJcloud-Oのプロジェクトにサインインします。パスワードは、指定した場合にのみシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="53"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="51"/>
         <source>Custom endpoints</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="55"/>
         <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="57"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="59"/>
         <source>optional: from the service catalog</source>
         <translation>省略可: サービスカタログから取得します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="63"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="61"/>
         <source>project name or project ID</source>
         <translation>プロジェクト名またはプロジェクトID</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="66"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="341"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="64"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="339"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="68"/>
         <source>Remember the password in the system keyring</source>
         <translation>パスワードをシステムのキーリングに保存する</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="75"/>
         <source>&amp;Sign in</source>
         <translation>サインイン(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="82"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="80"/>
         <source>Pro&amp;file:</source>
         <translation>プロファイル(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="83"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="81"/>
         <source>&amp;Region:</source>
         <translation>リージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="82"/>
         <source>&amp;Identity URL:</source>
         <translation>認証URL(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="85"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="83"/>
         <source>&amp;Object storage URL:</source>
         <translation>オブジェクトストレージURL(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="86"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="84"/>
         <source>I&amp;mport URL:</source>
         <translation>インポートURL(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="85"/>
         <source>&amp;Contract number:</source>
         <translation>契約番号(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="88"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="86"/>
         <source>&amp;User name:</source>
         <translation>ユーザー名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="89"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="87"/>
         <source>Pro&amp;ject:</source>
         <translation>プロジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="90"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="88"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="166"/>
         <source>Not available here: %1</source>
         <extracomment>the keyring is first asked on a worker after the first paint; until then fill() leaves the password of the profile it shows to that first question</extracomment>
         <translation>この環境では使用できません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="173"/>
         <source>%1 import(s) from earlier are still converting: sign in, then History shows and refreshes them.</source>
         <translation>以前に開始したインポートのうち%1件がまだ変換中です。サインインすると、履歴で状態を確認・更新できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="236"/>
         <source>Signing in…</source>
         <translation>サインインしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="262"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="260"/>
         <source>Signed in as %1 (contract %2) to project %3 (%4).
 Object storage: %5
 Image import: %6
@@ -119,17 +119,17 @@ Token valid until %7.</source>
 トークンの有効期限: %7</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="311"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="309"/>
         <source>The connection changed: sign in again.</source>
         <translation>接続情報が変更されました。もう一度サインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="328"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="326"/>
         <source>The password could not be stored in the keyring: %1</source>
         <translation>パスワードをキーリングに保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="341"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="339"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -137,109 +137,109 @@ Token valid until %7.</source>
 <context>
     <name>DestinationPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="49"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="50"/>
         <source>Destination</source>
         <extracomment>the sizes offered for segments (the default 256 MiB is core&apos;s DEFAULT_SEGMENT_SIZE)</extracomment>
         <translation>アップロード先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="50"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="51"/>
         <source>Where in object storage the disk is uploaded. The import service reads it from there.</source>
         <translation>ディスクをアップロードする、オブジェクトストレージ上の場所を指定します。インポートサービスはここからディスクを読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="61"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="62"/>
         <source>&amp;Replace the existing object</source>
         <translation>既存のオブジェクトを置き換える(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="63"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="64"/>
         <source>Chec&amp;k again</source>
         <translation>再確認(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="69"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="70"/>
         <source>&amp;Advanced</source>
         <translation>詳細設定(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="77"/>
         <source>%1 GiB</source>
         <translation>%1 GiB</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="78"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="83"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="84"/>
         <source> MiB/s</source>
         <translation> MiB/s</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="85"/>
         <source>Unlimited</source>
         <translation>無制限</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="86"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="87"/>
         <source>Dynamic large object (DLO)</source>
         <translation>ダイナミックラージオブジェクト（DLO）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="88"/>
         <source>Static large object (SLO)</source>
         <translation>スタティックラージオブジェクト（SLO）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="91"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="92"/>
         <source>Se&amp;gment size:</source>
         <translation>セグメントサイズ(&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="92"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="93"/>
         <source>&amp;Parallel segments:</source>
         <translation>並列セグメント数(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="93"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="94"/>
         <source>Band&amp;width limit:</source>
         <translation>帯域幅の上限(&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="98"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="99"/>
         <source>Con&amp;tainer:</source>
         <translation>コンテナ(&amp;T):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="94"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="95"/>
         <source>&amp;Manifest:</source>
         <translation>マニフェスト(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="100"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="101"/>
         <source>&amp;Object name:</source>
         <translation>オブジェクト名(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="102"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="103"/>
         <source>&amp;Location:</source>
         <translation>格納場所(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="224"/>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="267"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="268"/>
         <source>Checking the destination…</source>
         <translation>アップロード先を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="253"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="254"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="349"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="350"/>
         <source>This object storage does not offer static large objects (SLO).</source>
         <translation>このオブジェクトストレージは、スタティックラージオブジェクト（SLO）に対応していません。</translation>
     </message>
@@ -247,237 +247,237 @@ Token valid until %7.</source>
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="55"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="52"/>
         <source>Disk image</source>
         <translation>ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="56"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="53"/>
         <source>Choose the VMware disk to import: a file on this computer (a .vmdk, or an OVA/OVF/VMX export), or an object you already uploaded.</source>
         <translation>インポートするVMwareディスク（.vmdk、OVA/OVF/VMX）か、アップロード済みのオブジェクトを選択します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="61"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="58"/>
         <source>A disk &amp;file on this computer</source>
         <translation>このコンピューター上のディスクファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="62"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="59"/>
         <source>An object already in object &amp;storage</source>
         <translation>オブジェクトストレージにアップロード済みのオブジェクト(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="67"/>
         <source>path of a .vmdk, .ova, .ovf or .vmx file (or drop the file here)</source>
         <translation>.vmdk、.ova、.ovf、.vmxファイルのパス（ここにファイルをドロップすることもできます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="79"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="76"/>
         <source>Con&amp;vert…</source>
         <translation>変換(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="80"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="77"/>
         <source>Write a streamOptimized copy of the disk with qemu-img</source>
         <translation>qemu-imgで、ディスクのstreamOptimized形式のコピーを作成します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="96"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="93"/>
         <source>&amp;Disk file:</source>
         <translation>ディスクファイル(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="118"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="115"/>
         <source>C&amp;ontainer:</source>
         <translation>コンテナ(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="72"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="69"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="86"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="83"/>
         <source>C&amp;ancel conversion</source>
         <translation>変換を中止(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="119"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="116"/>
         <source>Ob&amp;ject:</source>
         <translation>オブジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="175"/>
         <source>Choose a disk image</source>
         <translation>ディスクイメージの選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="176"/>
         <source>Disk images (*.vmdk *.ova *.ovf *.vmx);;All files (*)</source>
         <translation>ディスクイメージ (*.vmdk *.ova *.ovf *.vmx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="217"/>
         <source>Checking %1…</source>
         <translation>%1を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="241"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="238"/>
         <source>This file cannot be imported as it is. See the fix below.</source>
         <translation>このファイルは、このままではインポートできません。下記の対処方法を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="245"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="242"/>
         <source>This file can be imported; read the warnings below.</source>
         <translation>このファイルはインポートできます。下記の警告を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="248"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="245"/>
         <source>This file can be imported.</source>
         <translation>このファイルはインポートできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="276"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="273"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="277"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="274"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="278"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="275"/>
         <source>refused: this file cannot be imported as it is</source>
         <translation>インポート不可: このファイルは、このままではインポートできません</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="279"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="276"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="280"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="277"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="282"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="279"/>
         <source>Subformat</source>
         <translation>サブフォーマット</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="284"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="281"/>
         <source>Virtual size</source>
         <translation>仮想サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="285"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="282"/>
         <source>File size</source>
         <translation>ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="286"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="283"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="291"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="288"/>
         <source>Warning: </source>
         <translation>警告: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="292"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="289"/>
         <source>Refused: </source>
         <translation>不可: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="293"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="290"/>
         <source>Findings</source>
         <translation>確認結果</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="294"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="291"/>
         <source>Fix</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="295"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="292"/>
         <source>qemu-img is not installed.</source>
         <translation>qemu-imgがインストールされていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="306"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="303"/>
         <source>qemu-img is installed: Convert… runs this for you:</source>
         <translation>qemu-imgがインストールされています。「変換…」を押すと、次のコマンドが実行されます:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="320"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="317"/>
         <source>Save the converted disk as</source>
         <translation>変換後のディスクの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="321"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="318"/>
         <source>VMDK disks (*.vmdk)</source>
         <translation>VMDKディスク (*.vmdk)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="336"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="333"/>
         <source>Converting… %p%</source>
         <translation>変換しています… %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="337"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="334"/>
         <source>Converting to %1…</source>
         <translation>%1に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="354"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="351"/>
         <source>Cancelling the conversion…</source>
         <translation>変換を中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="366"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="363"/>
         <source>Converted: %p%</source>
         <translation>変換済み: %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="374"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="371"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="432"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="429"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="437"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="434"/>
         <source>Listing the containers…</source>
         <translation>コンテナの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="451"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="448"/>
         <source>This project has no container yet: upload a file instead.</source>
         <translation>このプロジェクトにはまだコンテナがありません。代わりにファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="472"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="469"/>
         <source>Listing the objects of %1…</source>
         <translation>%1のオブジェクトの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="488"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="485"/>
         <source>Choose the disk to register.</source>
         <translation>登録するディスクを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="490"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="487"/>
         <source>No .vmdk object in %1.</source>
         <translation>%1には.vmdkオブジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="540"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="536"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2バイト）</translation>
     </message>
@@ -485,57 +485,57 @@ Token valid until %7.</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="28"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="29"/>
         <source>Started</source>
         <translation>開始日時</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="29"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="30"/>
         <source>Import ID</source>
         <translation>インポートID</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="30"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="31"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="31"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="32"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="32"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="33"/>
         <source>Progress</source>
         <translation>進捗</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="33"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="34"/>
         <source>Location</source>
         <translation>格納場所</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="34"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="35"/>
         <source>Region</source>
         <translation>リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="52"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="53"/>
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="60"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="61"/>
         <source>&amp;Refresh from the service</source>
         <translation>サービスから更新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="64"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="65"/>
         <source>Sign in first (Connection page).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="100"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="101"/>
         <source>Asking the service…</source>
         <translation>サービスに問い合わせています…</translation>
     </message>
@@ -543,133 +543,133 @@ Token valid until %7.</source>
 <context>
     <name>ImagePage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="50"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="46"/>
         <source>Image settings</source>
         <translation>イメージの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="51"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="47"/>
         <source>How the image is registered: its name, the OS on the disk and the optional settings of the register call.</source>
         <translation>イメージの登録内容（イメージ名、ディスクにインストールされているOS、登録APIの任意の設定）を指定します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="60"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="56"/>
         <source>Choose the OS installed on the disk…</source>
         <translation>ディスクにインストールされているOSを選択…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="71"/>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="70"/>
         <source>blank: not sent (the service uses 0)</source>
         <translation>空欄: 送信しません（サービス側で0を使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="72"/>
         <source>blank: the service assigns one</source>
         <translation>空欄: サービスが割り当てます</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="73"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="74"/>
         <source>A new random UUID, as uuidgen makes</source>
         <translation>uuidgenと同様に、ランダムなUUIDを新しく生成します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="83"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="79"/>
         <source>&amp;Compute the SHA1 during the upload (recommended)</source>
         <translation>アップロード中にSHA1を計算する（推奨）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="80"/>
         <source>&amp;Paste a SHA1:</source>
         <translation>SHA1を貼り付ける(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="86"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="82"/>
         <source>40 hexadecimal digits</source>
         <translation>16進数40桁</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="83"/>
         <source>No chec&amp;ksum</source>
         <translation>チェックサムなし(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="93"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="89"/>
         <source>Windows licence activation (KMS)</source>
         <translation>Windowsライセンス認証（KMS）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="94"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="90"/>
         <source>Only for Windows images</source>
         <translation>Windowsイメージの場合のみ指定できます</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="97"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="93"/>
         <source>kms.example.com:%1 — blank: the region&apos;s default server, port %1</source>
         <translation>kms.example.com:%1 — 空欄: リージョンのデフォルトサーバ（ポート %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="99"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="95"/>
         <source>Acti&amp;vate Windows against the KMS server</source>
         <translation>KMSサーバでWindowsのライセンス認証を行う(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="104"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="100"/>
         <source>Image na&amp;me:</source>
         <translation>イメージ名(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="114"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="110"/>
         <source>&amp;OS type:</source>
         <translation>OS種別(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="115"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="111"/>
         <source>Minimum &amp;RAM (MB):</source>
         <translation>最小RAM容量（MB）(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="117"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="113"/>
         <source>Minimum &amp;disk (GB):</source>
         <translation>最小ディスク容量（GB）(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="126"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="122"/>
         <source>Image &amp;ID (optional):</source>
         <translation>イメージID（省略可）(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="140"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="136"/>
         <source>Checksum:</source>
         <translation>チェックサム:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="144"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="140"/>
         <source>KMS &amp;server:</source>
         <translation>KMSサーバ(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="203"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="199"/>
         <source>Pre-flight: %1</source>
         <translation>事前チェック: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="209"/>
         <source>Nothing is uploaded: the disk is already in object storage, so no SHA1 can be computed during an upload.</source>
         <translation>ディスクはすでにオブジェクトストレージにあり、アップロードは行われないため、アップロード中にSHA1を計算することはできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="256"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="252"/>
         <source>Minimum RAM must be a whole number of MB.</source>
         <translation>最小RAM容量は、MB単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="259"/>
+        <location filename="../../gui/vmdkimport/qt/pages/image.py" line="255"/>
         <source>Minimum disk must be a whole number of GB.</source>
         <translation>最小ディスク容量は、GB単位の整数で指定してください。</translation>
     </message>
@@ -677,55 +677,56 @@ Token valid until %7.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/selftest.py" line="85"/>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="30"/>
+        <location filename="../../gui/vmdkimport/qt/selftest.py" line="88"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="35"/>
         <source>VM Image Import Wizard</source>
+        <extracomment>the page the wizard opens on, built with the window; the others follow its first paint how long after the window shows the other pages are built: time for the first paint</extracomment>
         <translation>VMイメージインポートウィザード</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="42"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="47"/>
         <source>&amp;History…</source>
         <translation>履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="43"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="48"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="44"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="49"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="127"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="123"/>
         <source>About</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="128"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="124"/>
         <source>VM Image Import Wizard %1</source>
         <translation>VMイメージインポートウィザード %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="130"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="126"/>
         <source>Takes a VMware disk to a registered image in FUJITSU K5 / FJcloud-O.
 Logs (never containing passwords or tokens): %1</source>
         <translation>VMwareのディスクを、FUJITSU K5 / FJcloud-Oのイメージとして登録します。
 ログ（パスワードやトークンは記録されません）: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="133"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="129"/>
         <source>Open log folder</source>
         <translation>ログフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="164"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="158"/>
         <source>Upload in progress</source>
         <translation>アップロード中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="159"/>
         <source>An upload is running. Stop it? It resumes where it stopped the next time you upload the same disk.</source>
         <translation>アップロードを実行中です。停止しますか？次回同じディスクをアップロードすると、停止した位置から再開されます。</translation>
     </message>
@@ -733,317 +734,317 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="67"/>
         <source>Review</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="68"/>
         <source>Check everything before the upload starts. The request body below is exactly what is sent (the token goes in a header).</source>
         <translation>送信前にすべての内容を確認してください。下のリクエストボディがそのまま送信されます（トークンはヘッダーで送信）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="70"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="70"/>
         <source>Edit &amp;connection</source>
         <translation>接続を編集(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
         <source>Disk</source>
         <translation>ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="74"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="71"/>
         <source>Edit &amp;disk</source>
         <translation>ディスクを編集(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="72"/>
         <source>Destination</source>
         <translation>アップロード先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="72"/>
         <source>Edit destinati&amp;on</source>
         <translation>アップロード先を編集(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
         <source>Image</source>
         <translation>イメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="73"/>
         <source>Edit &amp;image</source>
         <translation>イメージを編集(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="84"/>
         <source>Request &amp;body (POST /v1/imageimport):</source>
         <translation>リクエストボディ（POST /v1/imageimport）(&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="112"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="109"/>
         <source>&amp;Register</source>
         <translation>登録(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="112"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="109"/>
         <source>&amp;Upload and register</source>
         <translation>アップロードして登録(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="121"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="118"/>
         <source>Fix these image settings first (Edit image):</source>
         <translation>先に次のイメージの設定を修正してください（「イメージを編集」）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="132"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="139"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="129"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="136"/>
         <source>User:</source>
         <translation>ユーザー:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="133"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="140"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="130"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="137"/>
         <source>Contract:</source>
         <translation>契約番号:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="134"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="141"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="131"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="138"/>
         <source>Project:</source>
         <translation>プロジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="132"/>
         <source>Status:</source>
         <translation>状態:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="135"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="132"/>
         <source>not signed in</source>
         <translation>未サインイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="142"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="139"/>
         <source>Object storage:</source>
         <translation>オブジェクトストレージ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="143"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="140"/>
         <source>Image import:</source>
         <translation>イメージインポート:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="149"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="146"/>
         <source>Existing object:</source>
         <translation>既存のオブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="147"/>
         <source>Upload:</source>
         <translation>アップロード:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="147"/>
         <source>none: the disk is already in object storage</source>
         <translation>なし: ディスクはすでにオブジェクトストレージにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="148"/>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="148"/>
         <source>(none chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="155"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="159"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="156"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="157"/>
         <source>refused</source>
         <translation>インポート不可</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="169"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="166"/>
         <source>Pre-flight:</source>
         <translation>事前チェック:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="163"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="160"/>
         <source>Virtual size:</source>
         <translation>仮想サイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="164"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="161"/>
         <source>File size:</source>
         <translation>ファイルサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="164"/>
         <source>Findings:</source>
         <translation>検出事項:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="169"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="166"/>
         <source>not run</source>
         <translation>未実行</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="174"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="171"/>
         <source>Container/object:</source>
         <translation>コンテナ/オブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="172"/>
         <source>Location:</source>
         <translation>格納場所:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
         <source>DLO (dynamic large object)</source>
         <translation>DLO（ダイナミックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
         <source>SLO (static large object)</source>
         <translation>SLO（スタティックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
         <source>Segment size:</source>
         <translation>セグメントサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
         <source>Parallel segments:</source>
         <translation>並列セグメント数:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
         <source>Bandwidth limit:</source>
         <translation>帯域幅の上限:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="202"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="199"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
         <source>Manifest:</source>
         <translation>マニフェスト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="187"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
         <source>Overwrite:</source>
         <translation>上書き:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="188"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
         <source>yes, replace an existing object</source>
         <translation>する（既存のオブジェクトを置き換えます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="189"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
         <source>no, stop if the object exists</source>
         <translation>しない（オブジェクトが存在する場合は中止します）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="195"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="192"/>
         <source>not sent (the service uses 0)</source>
         <translation>送信しない（サービス側で0を使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="195"/>
         <source>(not chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="197"/>
         <source>computed during the upload</source>
         <translation>アップロード中に計算</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="204"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="208"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
         <source>OS type:</source>
         <translation>OS種別:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="206"/>
         <source>Minimum RAM:</source>
         <translation>最小RAM容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="208"/>
         <source>Minimum disk:</source>
         <translation>最小ディスク容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="210"/>
         <source>Image ID:</source>
         <translation>イメージID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="214"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
         <source>assigned by the service</source>
         <translation>サービスが割り当て</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="215"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
         <source>Checksum (SHA1):</source>
         <translation>チェックサム（SHA1）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="216"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
         <source>KMS:</source>
         <translation>KMS:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="220"/>
         <source>not sent (only for Windows images)</source>
         <translation>送信しない（Windowsイメージの場合のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="222"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
         <source>the region&apos;s default server, port %1</source>
         <translation>リージョンのデフォルトサーバ（ポート %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="228"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
         <source>activate</source>
         <translation>ライセンス認証を行う</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="228"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="225"/>
         <source>do not activate</source>
         <translation>ライセンス認証を行わない</translation>
     </message>
@@ -1159,68 +1160,68 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>StatusPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="31"/>
         <source>Import status</source>
         <extracomment>how often to ask; tests make it faster</extracomment>
         <translation>インポートの状態</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="33"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
         <source>The cloud converts the disk into an image. This takes time: about a day for 300 GB. You may close the wizard: the History button follows the import at any later start.</source>
         <translation>クラウドでディスクをイメージに変換します（300 GBで約1日）。ウィザードを閉じても、後で「履歴」から確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="52"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="51"/>
         <source>Import ID: %1</source>
         <translation>インポートID: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="65"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="64"/>
         <source>Asking for the status…</source>
         <translation>状態を問い合わせています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="72"/>
         <source>The status is not available right now; trying again. (%1)</source>
         <translation>現在、状態を取得できません。再試行しています。（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="76"/>
         <source>Queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="77"/>
         <source>Converting</source>
         <translation>変換中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="79"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="78"/>
         <source>Succeeded: the image is registered</source>
         <translation>成功: イメージが登録されました</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="80"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="79"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="81"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="80"/>
         <source>Canceled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="83"/>
         <source>Last checked %1</source>
         <translation>最終確認: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="86"/>
         <source>The service gave no reason.</source>
         <translation>サービスから理由は返されませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="90"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="89"/>
         <source>Image ID %1. It is private to your project; find it under Compute &gt; Images.</source>
         <translation>イメージID: %1。このイメージはお使いのプロジェクト専用です。「コンピュート」&gt;「イメージ」で確認できます。</translation>
     </message>
@@ -1228,166 +1229,166 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="47"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="46"/>
         <source>Upload and register</source>
         <translation>アップロードと登録</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="48"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="47"/>
         <source>The disk goes to object storage, then the image is registered. Pause or stop at any time: a stopped upload resumes where it stopped.</source>
         <translation>ディスクをアップロードしてからイメージを登録します。停止したアップロードは、停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="52"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="51"/>
         <source>Follow the import</source>
         <translation>インポートの状態を確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="57"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="56"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="237"/>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="60"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="59"/>
         <source>&amp;Cancel upload</source>
         <translation>アップロードを中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="63"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="62"/>
         <source>&amp;Go to field</source>
         <translation>該当する項目へ移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="65"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="64"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="224"/>
         <source>&amp;Retry</source>
         <translation>再試行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="69"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="68"/>
         <source>Import ID:</source>
         <translation>インポートID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="71"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="70"/>
         <source>C&amp;opy</source>
         <translation>コピー(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="147"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="146"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="166"/>
         <source>Uploading…</source>
         <translation>アップロードしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="148"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="147"/>
         <source>Registering…</source>
         <translation>登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="157"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="156"/>
         <source>Registering the image…</source>
         <translation>イメージを登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="165"/>
         <source>Checking object storage…</source>
         <translation>オブジェクトストレージを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="167"/>
         <source>Computing the SHA1 checksum…</source>
         <translation>SHA1チェックサムを計算しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="169"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="168"/>
         <source>Writing the manifest…</source>
         <translation>マニフェストを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="170"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="169"/>
         <source>Deleting the replaced object&apos;s segments…</source>
         <translation>置き換えたオブジェクトのセグメントを削除しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="171"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="170"/>
         <source>Upload complete.</source>
         <translation>アップロードが完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="174"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="173"/>
         <source>Paused.</source>
         <translation>一時停止しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="175"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="178"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="179"/>
         <source>ETA %1</source>
         <translation>残り約%1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="181"/>
         <source>segments %1/%2</source>
         <translation>セグメント %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="184"/>
         <source>(%1 already there)</source>
         <translation>（%1個はアップロード済み）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="189"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="188"/>
         <source>retries %1</source>
         <translation>再試行 %1回</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="199"/>
         <source>The import has started.</source>
         <translation>インポートを開始しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="201"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="200"/>
         <source>The image is being imported. The import ID is saved in the ledger (History); you can close the wizard and follow it later.</source>
         <translation>イメージをインポートしています。インポートIDは履歴に保存されるため、ウィザードを閉じて、後から状態を確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="204"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="203"/>
         <source>Uploaded %1 to %2 (SHA1 %3).</source>
         <translation>%1を%2にアップロードしました（SHA1: %3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
         <source>Upload stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="219"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
         <source>The upload was stopped. What was sent is kept: Resume continues where it stopped.</source>
         <translation>アップロードを停止しました。送信済みのデータは保持されます。「再開」を押すと、停止した位置から続行します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="221"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="235"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="234"/>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="222"/>
         <source>Not registered.</source>
         <translation>登録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="243"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="242"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
@@ -1845,27 +1846,32 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>ディスクに実際にインストールされているOSを選択してください。OS種別を誤ると、仮想サーバが起動しない、正しいサポートを受けられない、OSのサポート料金が正しく課金されない、といったおそれがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
+        <source>An import_id is a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.</source>
+        <translation>import_id は 6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
         <source>No object has this name yet: the disk will be uploaded.</source>
         <translation>この名前のオブジェクトはまだありません。ディスクをアップロードします。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
         <source>This disk is already there (uploaded earlier): nothing will be sent.</source>
         <translation>このディスクはすでにアップロード済みです。何も送信しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
         <source>An interrupted upload of this disk was found: {present} of {total} segments are already there. The upload resumes.</source>
         <translation>中断されたこのディスクのアップロードが見つかりました（{total}セグメント中{present}セグメントがアップロード済み）。続きからアップロードを再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
         <source>Another object of {size} bytes already has this name. It has the same size: before sending anything, the upload compares it with your disk and keeps it if they are the same. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。サイズが同じため、アップロード前にお使いのディスクと比較し、同一であればそのまま使用します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
         <source>Another object of {size} bytes already has this name. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
@@ -3195,67 +3201,67 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>オブジェクト名には、{suffix} の前に名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
         <source>{what} must be a whole number of {unit} written without a decimal point.</source>
         <translation>{what}は、小数点を付けずに{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="430"/>
         <source>{what} must be a whole number of {unit}.</source>
         <translation>{what}は{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="430"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
         <source>{what} cannot be negative.</source>
         <translation>{what}に負の値は指定できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
         <source>{what} is too large (at most {limit} {unit}).</source>
         <translation>{what}が大きすぎます（最大{limit} {unit}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
         <source>Minimum RAM</source>
         <translation>最小RAM</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
         <source>Minimum disk</source>
         <translation>最小ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
         <source>The OS type must be one of: {types}.</source>
         <translation>OS種別は次のいずれかにしてください: {types}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
         <source>{host!r} is not a fully qualified domain name (like kms.example.com).</source>
         <translation>{host!r} は完全修飾ドメイン名（kms.example.com など）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
         <source>The KMS port {port} is out of range (1-65535; the usual port is 1688).</source>
         <translation>KMSのポート {port} が範囲外です（1～65535。通常のポートは1688です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
         <source>kms has unknown keys: {keys}.</source>
         <translation>kmsに不明なキーがあります: {keys}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
         <source>Enter the name.</source>
         <translation>イメージ名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
         <source>Enter the location.</source>
         <translation>格納場所を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
         <source>Enter the os type.</source>
         <translation>OS種別を選択してください。</translation>
     </message>
@@ -3305,12 +3311,12 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>ファイルが変更された可能性があります。もう一度検査してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
         <source>A {size} byte file needs more than {max_segments} segments of at most {max_file_size} bytes, the limits of this object storage.</source>
         <translation>{size}バイトのファイルには、最大{max_file_size}バイトのセグメントが{max_segments}個より多く必要です。これはこのオブジェクトストレージの上限を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
         <source>Use a DLO manifest (--manifest dlo), which has no segment-count limit.</source>
         <translation>セグメント数に上限のないDLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
@@ -3320,77 +3326,77 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>インポートはID {import_id} で登録されましたが、ローカルの台帳への保存に失敗しました（{error}）。インポートの状態を確認するのに必要なため、このIDを控えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
         <source>The upload was cancelled.</source>
         <translation>アップロードを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
         <source>{container}/{object} already exists ({size} bytes) and is not this disk.</source>
         <translation>{container}/{object} はすでに存在し（{size}バイト）、このディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
         <source>Choose another object name, or confirm that it may be replaced (--overwrite).</source>
         <translation>別のオブジェクト名を指定するか、置き換えてよいことを確認してください（--overwrite）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
         <source>Segment {number} ({name}) failed {attempts} times; the last error was: {error}</source>
         <translation>セグメント {number}（{name}）が{attempts}回失敗しました。最後のエラー: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
         <source>Check the connection, then start the same upload again: it resumes where it stopped.</source>
         <translation>接続を確認してから、同じアップロードをもう一度開始してください。停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
         <source>The upload was stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
         <source>{path} got shorter during the upload.</source>
         <translation>アップロード中に {path} が短くなりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
         <source>Do not change the disk file while it uploads; start again.</source>
         <translation>アップロード中はディスクファイルを変更しないでください。最初からやり直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
         <source>Choose a valid name on the Destination page.</source>
         <translation>「アップロード先」ページで、正しい名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
         <source>This object storage does not offer SLO manifests.</source>
         <translation>このオブジェクトストレージは、SLOマニフェストに対応していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
         <source>Use a DLO manifest (--manifest dlo), the provider&apos;s documented way.</source>
         <translation>プロバイダーが案内している方法である、DLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
         <source>Cancelled.</source>
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
         <source>The upload was cancelled; start it again to resume.</source>
         <translation>アップロードを中止しました。もう一度開始すると再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="471"/>
         <source>The SHA1 checksum could not be completed.</source>
         <translation>SHA1チェックサムの計算を完了できませんでした。</translation>
     </message>
@@ -3660,42 +3666,42 @@ Logs (never containing passwords or tokens): %1</source>
         <translation>イメージIDには、6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDを指定してください（「生成」またはuuidgenを使用）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
         <source>The KMS server must be text in the form FQDN:port.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式の文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
         <source>The KMS server must be written as FQDN:port, for example kms.example.com:1688.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式（例: kms.example.com:1688）で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
         <source>kms must be an object such as {&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true}.</source>
         <translation>kmsには、{&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true} のようなオブジェクトを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
         <source>kms needs server_info, activate, or both; otherwise leave kms out.</source>
         <translation>kmsには、server_info、activate、またはその両方が必要です。どちらも指定しない場合は、kms自体を省略してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
         <source>kms.activate can only be true (a JSON boolean).</source>
         <translation>kms.activateに指定できるのは、true（JSONのブール値）のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
         <source>The request body must be a JSON object.</source>
         <translation>リクエストボディは、JSONオブジェクトである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
         <source>The location is in project {location_project}, but you are signed in to project {project}. Upload to the project you import into.</source>
         <translation>格納場所はプロジェクト {location_project} にありますが、サインイン中のプロジェクトは {project} です。インポート先のプロジェクトにアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
         <source>conversion is a retired field; if sent it must be true or false.</source>
         <translation>conversionは廃止された項目です。送信する場合は、trueまたはfalseを指定してください。</translation>
     </message>
@@ -3708,7 +3714,7 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/i18n.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="67"/>
         <source>Unexpected error: %1</source>
         <translation>予期しないエラーが発生しました: %1</translation>
     </message>
@@ -3716,42 +3722,42 @@ Logs (never containing passwords or tokens): %1</source>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="40"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
         <source>succeeded</source>
         <translation>件成功</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="40"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
         <source>failed</source>
         <translation>件失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="42"/>
         <source>converting</source>
         <translation>件変換中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="41"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="42"/>
         <source>queued</source>
         <translation>件待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="42"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="43"/>
         <source>canceled</source>
         <translation>件キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="42"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="43"/>
         <source>unknown to the service</source>
         <translation>件サービス側で不明</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="44"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="45"/>
         <source>Up to date: no import is still converting.</source>
         <translation>最新の状態です。変換中のインポートはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/history.py" line="46"/>
+        <location filename="../../gui/vmdkimport/qt/history.py" line="47"/>
         <source>Earlier imports: %1.</source>
         <translation>以前のインポート: %1。</translation>
     </message>

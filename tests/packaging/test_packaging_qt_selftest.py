@@ -57,9 +57,10 @@ def test_a_wizard_without_its_logo_fails(qapp: QApplication,
     """The logo PNGs left out of a bundle (they were, once) fail the self-test, in one line."""
     from PySide6.QtGui import QPixmap
 
-    from vmdkimport.qt import wizard
+    from vmdkimport.qt import resources
 
-    monkeypatch.setattr(wizard, "_logo", QPixmap)  # what QIcon gives when the files are missing
+    # what QIcon gives when the files are missing
+    monkeypatch.setattr(resources, "header_logo", QPixmap)
     assert_fails_with("FAILED: wizard: the header logo is missing")
 
 

@@ -11,20 +11,16 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from vmdkimport.core.plan import PageId
-from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.qt.app import prefill_demo, start_demo
 from vmdkimport.qt.pages.status import StatusPage
 from vmdkimport.qt.tasks import Task
 from vmdkimport.qt.wizard import ImportWizard
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture
-def demo(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setattr(StatusPage, "policy",
-                        PollPolicy(first=0.05, factor=1.5, longest=0.2, error_wait=0.05))
-    cloud = start_demo()
+def demo(fast_status: None) -> Iterator[Any]:
+    # the user's demo converts in 20 s; the walk is the same in a fraction of a second
+    cloud = start_demo(conversion_seconds=0.3)
     yield cloud
     assert Task.shutdown_all(10_000)
     cloud.stop()

@@ -5,20 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtGui import QImage
 
-ICONS = Path(__file__).resolve().parents[2] / "gui" / "vmdkimport" / "qt" / "icons"
+from vmdkimport.qt import resources
+
 RESOURCES = Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
 def test_packaged_svg_is_the_resources_svg() -> None:
-    assert (ICONS / "vmdkimport.svg").read_bytes() == (RESOURCES / "vmdkimport.svg").read_bytes()
+    assert resources.APP_ICON.read_bytes() == (RESOURCES / "vmdkimport.svg").read_bytes()
 
 
-@pytest.mark.parametrize("size", [64, 128])
-def test_logo_png_matches_the_svg(qapp: object, size: int) -> None:
-    rendered = QIcon(str(ICONS / "vmdkimport.svg")).pixmap(size, size).toImage()
-    stored = QImage(str(ICONS / f"logo-{size}.png"))
+@pytest.mark.parametrize(("png", "size"), zip(
+    resources.logo_files(), (resources.LOGO_SIZE, 2 * resources.LOGO_SIZE), strict=True))
+def test_logo_png_matches_the_svg(qapp: object, png: Path, size: int) -> None:
+    rendered = resources.app_icon().pixmap(size, size).toImage()
+    stored = QImage(str(png))
     assert stored.size() == rendered.size()
     fmt = QImage.Format.Format_ARGB32
     a, b = rendered.convertToFormat(fmt), stored.convertToFormat(fmt)
@@ -26,7 +28,7 @@ def test_logo_png_matches_the_svg(qapp: object, size: int) -> None:
         abs(((a.pixel(x, y) >> shift) & 0xFF) - ((b.pixel(x, y) >> shift) & 0xFF))
         for x in range(size) for y in range(size) for shift in (0, 8, 16, 24))
     # regenerate with: QIcon(svg).pixmap(n, n).save("logo-<n>.png") for n in 64, 128
-    assert worst <= 2, f"logo-{size}.png no longer matches vmdkimport.svg"
+    assert worst <= 2, f"{png.name} no longer matches vmdkimport.svg"
 
 
 def test_wizard_header_shows_the_logo(qtbot: object) -> None:
@@ -38,4 +40,4 @@ def test_wizard_header_shows_the_logo(qtbot: object) -> None:
     qtbot.addWidget(wizard)  # type: ignore[attr-defined]
     logo = wizard.pixmap(QWizard.WizardPixmap.LogoPixmap)
     assert not logo.isNull()
-    assert logo.width() == 64
+    assert logo.width() == resources.LOGO_SIZE

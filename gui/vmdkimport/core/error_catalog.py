@@ -17,7 +17,12 @@ from vmdkimport.core.rules import MESSAGES, Field
 
 
 class Step(StrEnum):
-    """Wizard steps, in order. The CLI names them in its messages too."""
+    """The wizard's steps, in order: where an error sends the user back to. The CLI names them
+    in its messages too.
+
+    Each is shown by one wizard page: :class:`vmdkimport.core.plan.PageId` says which (this
+    vocabulary module cannot import the plan above it).
+    """
 
     CONNECTION = "connection"
     DISK = "disk"
@@ -27,6 +32,7 @@ class Step(StrEnum):
     SUBMIT = "submit"
 
 
+#: the step whose page holds each field: where an error about the field sends the user back to
 FIELD_STEP: Final[dict[Field, Step]] = {
     Field.NAME: Step.IMAGE,
     Field.LOCATION: Step.DESTINATION,

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Self
 
 from vmdkimport.core import rules
 from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.core.disk.source import UploadSource
-from vmdkimport.core.error_catalog import Step
+from vmdkimport.core.error_catalog import FIELD_STEP, Step
 from vmdkimport.core.text import Text
 from vmdkimport.core.upload.segments import (
     DEFAULT_SEGMENT_SIZE,
@@ -32,26 +32,41 @@ if TYPE_CHECKING:
 
 
 class PageId(IntEnum):
-    """The wizard's pages, in order; the values are QWizard page ids."""
+    """The wizard's pages in order: the one table a new page joins.
 
-    CONNECTION = 0
-    DISK = 1
-    DESTINATION = 2
-    IMAGE = 3
-    REVIEW = 4
-    SUBMIT = 5
-    STATUS = 6
+    Each member is a page's QWizard id (its position) and the error-catalog step it shows
+    (None: none), so "Go to field" reaches the page of any :class:`~vmdkimport.core.rules.Field`
+    through the catalog's FIELD_STEP. The Qt side names the class that shows each page
+    (``vmdkimport.qt.pages.PAGE_CLASSES``); tests/qt/test_page_table.py checks that these, the
+    steps and the fields agree.
+    """
+
+    step: Step | None
+
+    CONNECTION = 0, Step.CONNECTION
+    DISK = 1, Step.DISK
+    DESTINATION = 2, Step.DESTINATION
+    IMAGE = 3, Step.IMAGE
+    REVIEW = 4, Step.REVIEW
+    SUBMIT = 5, Step.SUBMIT
+    STATUS = 6, None
+
+    # step's default only serves lookups: PageId(3) is IMAGE, as for any enum
+    def __new__(cls, value: int, step: Step | None = None) -> Self:
+        page = int.__new__(cls, value)
+        page._value_ = value
+        page.step = step
+        return page
 
 
-#: where each error-catalog step sends the user back to
-STEP_PAGE: dict[Step, PageId] = {
-    Step.CONNECTION: PageId.CONNECTION,
-    Step.DISK: PageId.DISK,
-    Step.DESTINATION: PageId.DESTINATION,
-    Step.IMAGE: PageId.IMAGE,
-    Step.REVIEW: PageId.REVIEW,
-    Step.SUBMIT: PageId.SUBMIT,
-}
+#: where each error-catalog step sends the user back to (derived from PageId)
+STEP_PAGE: Final[dict[Step, PageId]] = {
+    page.step: page for page in PageId if page.step is not None}
+
+
+def page_of(field: rules.Field) -> PageId:
+    """The page that holds ``field``: where "Go to field" goes."""
+    return STEP_PAGE[FIELD_STEP[field]]
 
 
 class SourceKind(StrEnum):

@@ -8,25 +8,43 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from vmdkimport.core import logsetup
+from vmdkimport.core import logsetup, paths
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
-
     from vmdkimport.qt.wizard import ImportWizard
     from vmdkimport.sandbox import Sandbox
 
+#: how long the demo's sandbox cloud takes to "convert" an import: long enough to watch the
+#: Status page move, short enough to wait for
+DEMO_CONVERSION_SECONDS = 20.0
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked: finding the installed version
+    (importlib.metadata) costs ~25 ms, which every start would pay for argparse's own action."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        from vmdkimport import __version__
+
+        sys.stdout.write(f"{parser.prog} {__version__}\n")  # as argparse's own action
+        parser.exit()
+
 
 def build_parser() -> argparse.ArgumentParser:
-    from vmdkimport import __version__
-
     parser = argparse.ArgumentParser(prog="vmdk-import-wizard",
                                      description="VM Image Import Wizard")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction,
+                        help="show the program's version number and exit")
     parser.add_argument("--demo", action="store_true",
                         help="use the built-in sandbox cloud (no account needed)")
     parser.add_argument("--language", choices=["system", "en", "ja"],
@@ -44,10 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from vmdkimport.qt.selftest import main as self_test
 
         return self_test(args.self_test, qt_args)
+    # Qt only now: --help, --version and --self-test's own set-up do not wait for it
     from PySide6.QtWidgets import QApplication
 
-    from vmdkimport.qt import crash
-    from vmdkimport.qt.tasks import Task
+    from vmdkimport.qt import crash, i18n, resources
+    from vmdkimport.qt.settings import Settings
     from vmdkimport.qt.wizard import ImportWizard
 
     level = {0: logging.WARNING, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
@@ -60,14 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         [sys.argv[0], *qt_args])
     app.setApplicationName("VM Image Import Wizard")
     app.setOrganizationName("vmdkimport")
-    from vmdkimport import __version__
-
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(app_icon())
+    # No setApplicationVersion: nothing reads it, and the version costs ~25 ms of the start
+    # (importlib.metadata); About and the crash report look vmdkimport.__version__ up when shown.
+    app.setWindowIcon(resources.app_icon())
     crash.install()
-    from vmdkimport.qt import i18n
-    from vmdkimport.qt.settings import Settings
-
     i18n.install(app, args.language or Settings().value("general/language", "system"))
     sandbox = start_demo() if args.demo else None
     wizard = ImportWizard()
@@ -77,41 +92,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(app.exec())
     finally:
+        from vmdkimport.qt.tasks import Task  # loaded by the first task, after the first paint
+
         Task.shutdown_all()
         if sandbox is not None:
             sandbox.stop()
 
 
-def app_icon() -> QIcon:
-    """The application icon: a vector image, sharp at every size and DPI.
-
-    Found next to this module (a plain file in a source tree, a wheel or a one-folder bundle);
-    importlib.resources would cost ~15 ms of every start for the same path.
-    """
-    from pathlib import Path
-
-    from PySide6.QtGui import QIcon
-
-    return QIcon(str(Path(__file__).resolve().parent / "icons" / "vmdkimport.svg"))
-
-
-def start_demo() -> Sandbox:
-    """The sandbox cloud on 127.0.0.1, with objects kept in the user data folder."""
-    from vmdkimport.core import paths
+def start_demo(conversion_seconds: float = DEMO_CONVERSION_SECONDS) -> Sandbox:
+    """The sandbox cloud on 127.0.0.1, with objects kept in the user data folder; each import
+    "converts" in ``conversion_seconds`` (tests pass a fraction of a second)."""
     from vmdkimport.sandbox import Sandbox, SandboxConfig
 
     return Sandbox(SandboxConfig(data_dir=paths.data_dir() / "demo-cloud",
-                                 conversion_seconds=20)).start()
+                                 conversion_seconds=conversion_seconds)).start()
 
 
 def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
     """Everything a newcomer would have to bring: an account (the sandbox's, signed in by
     itself), a disk (a generated sample) and an OS choice (Ubuntu). They just press Next."""
-    import os
-
     from PySide6.QtCore import QTimer
 
-    from vmdkimport.core import paths
     from vmdkimport.core.cloud.profiles import ConnectionProfile
     from vmdkimport.core.plan import PageId
     from vmdkimport.demo import write_demo_vmdk

@@ -425,6 +425,7 @@ TEXTS = [
     QT_TRANSLATE_NOOP("catalog", 'The location has no valid project id after /v1/AUTH_.'),
     QT_TRANSLATE_NOOP("catalog", 'The checksum must be a SHA1 value: exactly 40 hexadecimal digits.'),
     QT_TRANSLATE_NOOP("catalog", 'The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c (use Generate, or uuidgen).'),
+    QT_TRANSLATE_NOOP("catalog", 'An import_id is a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.'),
     QT_TRANSLATE_NOOP("catalog", '{what} must be a whole number of {unit} written without a decimal point.'),
     QT_TRANSLATE_NOOP("catalog", '{what} must be a whole number of {unit}.'),
     QT_TRANSLATE_NOOP("catalog", '{what} cannot be negative.'),

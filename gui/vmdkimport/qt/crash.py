@@ -8,7 +8,8 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+import PySide6
+from PySide6.QtWidgets import QApplication
 
 from vmdkimport.core import logsetup
 
@@ -18,9 +19,7 @@ log = logging.getLogger(__name__)
 def report_text(exc_type: type[BaseException], exc: BaseException,
                 tb: TracebackType | None) -> str:
     """The report: versions and the traceback, with every registered secret masked."""
-    import PySide6
-
-    from vmdkimport import __version__
+    from vmdkimport import __version__  # importlib.metadata: ~20 ms, only for a crash
 
     lines = [f"VM Image Import Wizard {__version__}",
              f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
@@ -37,6 +36,8 @@ def show_crash(exc_type: type[BaseException], exc: BaseException,
     if QApplication.instance() is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
+    from PySide6.QtWidgets import QMessageBox  # its type set-up: only on a crash (see qt)
+
     box = QMessageBox(QMessageBox.Icon.Critical, "VM Image Import Wizard",
                       "Something went wrong that the wizard did not expect. Your uploads and "
                       "import ids are safe (the journal and the ledger are on disk). Please "

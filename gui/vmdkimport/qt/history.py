@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from vmdkimport.core.register.ledger import Ledger
-from vmdkimport.qt.pages.base import MessageLabel, error_text
+from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.tasks import Report, Task
+from vmdkimport.qt.widgets import MessageLabel
 
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.session import CloudSession

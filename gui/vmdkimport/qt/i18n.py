@@ -8,20 +8,14 @@ text or its template up in the "catalog" context. ``catalog_tr.py`` lists those 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from vmdkimport.core.errors import ApiError, VmdkImportError
 from vmdkimport.core.text import message_of, translated
+from vmdkimport.qt import resources
 
 LANGUAGES = ("en", "ja")
 _installed: list[QTranslator] = []
-
-
-def translations_dir() -> str:
-    """Next to this module (see app.app_icon for why not importlib.resources)."""
-    return str(Path(__file__).resolve().parent / "translations")
 
 
 def choose_language(setting: str) -> str:
@@ -41,7 +35,7 @@ def install(app: QCoreApplication, setting: str = "system") -> str:
     if language == "en":
         return language
     ours = QTranslator(app)
-    if ours.load(f"vmdkimport_{language}", translations_dir()):
+    if ours.load(f"vmdkimport_{language}", resources.translations_dir()):
         app.installTranslator(ours)
         _installed.append(ours)
     qt = QTranslator(app)

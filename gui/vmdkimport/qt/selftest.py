@@ -6,6 +6,9 @@ imported pages, the worker threads. With the sandbox of :mod:`vmdkimport.selftes
 running, the wizard is opened (with its logo), builds its pages after the first paint, signs in
 to the sandbox from its first page, and is closed. No display is needed: the ``offscreen``
 platform is used unless one was asked for.
+
+PySide6 and the modules that import it are imported inside the checks, so that a bundle
+without them fails one check with its reason instead of the whole self-test with a traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from vmdkimport import selftest
+from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.plan import PageId
 from vmdkimport.selftest import Report, expect
 
 if TYPE_CHECKING:
@@ -58,18 +63,18 @@ def check_gui(report: Report, cloud: Sandbox, qt_args: Sequence[str] = ()) -> No
     from PySide6.QtCore import QLibraryInfo, QTranslator, qVersion
     from PySide6.QtGui import QImageReader
 
+    from vmdkimport.qt import resources
+
     with report.check("Qt") as details:
         app = application(qt_args)
         details.append(f"PySide6 {PySide6.__version__}, Qt {qVersion()}, platform "
                        f"{app.platformName()}")
 
     with report.check("icon") as details:
-        from vmdkimport.qt.app import app_icon
-
         formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
         expect("svg" in formats, "the Qt SVG image format plugin is missing "
                                  f"(formats: {', '.join(sorted(formats))})")
-        image = app_icon().pixmap(48, 48).toImage()
+        image = resources.app_icon().pixmap(48, 48).toImage()
         expect(not image.isNull(), "the application icon cannot be rendered (icon engine)")
         opaque = sum(1 for x in range(0, 48, 4) for y in range(0, 48, 4)
                      if image.pixelColor(x, y).alpha() > 0)
@@ -77,11 +82,9 @@ def check_gui(report: Report, cloud: Sandbox, qt_args: Sequence[str] = ()) -> No
         details.append(f"SVG rendered at 48x48; image formats {', '.join(sorted(formats))}")
 
     with report.check("translations") as details:
-        from vmdkimport.qt import i18n
-
         ours = QTranslator()
-        expect(ours.load("vmdkimport_ja", i18n.translations_dir()),
-               f"vmdkimport_ja.qm is missing from {i18n.translations_dir()}")
+        expect(ours.load("vmdkimport_ja", resources.translations_dir()),
+               f"vmdkimport_ja.qm is missing from {resources.translations_dir()}")
         title = ours.translate("ImportWizard", "VM Image Import Wizard")
         expect(bool(title) and title != "VM Image Import Wizard",
                "vmdkimport_ja.qm does not translate the window title")
@@ -98,8 +101,6 @@ def open_wizard(app: QApplication, cloud: Sandbox, details: list[str]) -> None:
     """Show the wizard, let it build its pages, sign in from its first page, close it."""
     from PySide6.QtWidgets import QWizard
 
-    from vmdkimport.core.cloud.profiles import ConnectionProfile
-    from vmdkimport.core.plan import PageId
     from vmdkimport.qt.pages.connection import ConnectionPage
     from vmdkimport.qt.tasks import Task
     from vmdkimport.qt.wizard import ImportWizard

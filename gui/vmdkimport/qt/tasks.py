@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +70,6 @@ class Task(QObject):
         self._worker.failed.connect(self._on_failed)
         # Direct: QThread.quit is thread-safe, and a queued call would wait for the GUI thread,
         # which may itself be waiting for this thread (shutdown_all on close): a deadlock.
-        from PySide6.QtCore import Qt  # not at import: see MessageLabel
-
         self._worker.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.finished.connect(self._on_finished)
         self.done = threading.Event()

@@ -5,24 +5,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
-from vmdkimport.core.error_catalog import FIELD_STEP
-from vmdkimport.core.plan import STEP_PAGE, ImportPlan, PageId
+from vmdkimport.core import paths
+from vmdkimport.core.plan import ImportPlan, PageId, page_of
 from vmdkimport.core.rules import Field
+from vmdkimport.qt import resources
+from vmdkimport.qt.pages import page_class
 from vmdkimport.qt.pages.base import PlanPage
-from vmdkimport.qt.pages.connection import ConnectionPage
 from vmdkimport.qt.settings import Settings
 
-# PySide6 builds each class's Python type (and its enums) on first use: the ones the first
-# paint does not need are imported where used.
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QShowEvent
 
 
+#: the page the wizard opens on, built with the window; the others follow its first paint
+FIRST_PAGE = min(PageId)
+#: how long after the window shows the other pages are built: time for the first paint
+PAGES_DELAY_MS = 50
+
+
 class ImportWizard(QWizard):
-    """From sign-in to a followed import."""
+    """From sign-in to a followed import. Its pages see it as a
+    :class:`~vmdkimport.qt.pages.base.PageHost`: the plan, the settings, "Go to field"."""
 
     def __init__(self, *, settings: Settings | None = None,
                  parent: QWidget | None = None) -> None:
@@ -33,12 +38,12 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         # The logo also gives the header the height of two subtitle lines, which long (and
         # translated) subtitles need: QWizard does not grow the header for a wrapped one.
-        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, _logo())
+        self.setPixmap(QWizard.WizardPixmap.LogoPixmap, resources.header_logo())
         self.settings = settings or Settings()
         self.plan = ImportPlan()
         self._pages: dict[PageId, PlanPage] = {}
         self._all_built = False
-        self._add_page(PageId.CONNECTION, ConnectionPage)
+        self._add_page(FIRST_PAGE)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&History…"))
         self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("&About"))
         self.setButtonText(QWizard.WizardButton.CustomButton3, self.tr("Se&ttings…"))
@@ -59,34 +64,26 @@ class ImportWizard(QWizard):
         self.ensure_pages()
         return self._pages
 
-    def _add_page(self, page_id: PageId, factory: type[PlanPage]) -> None:
-        page = factory(self)
+    def _add_page(self, page_id: PageId) -> None:
+        page = page_class(page_id)(self)
         self._pages[page_id] = page
         self.setPage(int(page_id), page)
 
     def ensure_pages(self) -> None:
-        """Build pages 2-7. Deferred so the window appears without waiting for them (their
-        modules and widgets are most of the start-up cost); built 50 ms after showing, or
-        as soon as anything needs them."""
+        """Build the pages after the first. Deferred so the window appears without waiting for
+        them (their modules and widgets are most of the start-up cost); built PAGES_DELAY_MS
+        after showing, or as soon as anything needs them."""
         if self._all_built:
             return
         self._all_built = True
-        from vmdkimport.qt.pages.destination import DestinationPage
-        from vmdkimport.qt.pages.disk import DiskPage
-        from vmdkimport.qt.pages.image import ImagePage
-        from vmdkimport.qt.pages.review import ReviewPage
-        from vmdkimport.qt.pages.status import StatusPage
-        from vmdkimport.qt.pages.submit import SubmitPage
-
-        for page_id, factory in ((PageId.DISK, DiskPage), (PageId.DESTINATION, DestinationPage),
-                                 (PageId.IMAGE, ImagePage), (PageId.REVIEW, ReviewPage),
-                                 (PageId.SUBMIT, SubmitPage), (PageId.STATUS, StatusPage)):
-            self._add_page(page_id, factory)
+        for page_id in PageId:
+            if page_id not in self._pages:
+                self._add_page(page_id)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._all_built:
-            QTimer.singleShot(50, self.ensure_pages)
+            QTimer.singleShot(PAGES_DELAY_MS, self.ensure_pages)
 
     def setStartId(self, page_id: int) -> None:
         self.ensure_pages()
@@ -120,8 +117,7 @@ class ImportWizard(QWizard):
         from PySide6.QtGui import QDesktopServices
         from PySide6.QtWidgets import QMessageBox
 
-        from vmdkimport import __version__
-        from vmdkimport.core import paths
+        from vmdkimport import __version__  # importlib.metadata: ~20 ms
 
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("About"))
@@ -140,15 +136,13 @@ class ImportWizard(QWizard):
         page = self.currentPage()
         if page is not None and page.isComplete():
             self.ensure_pages()  # Next is about to be usable: the next page must exist
-        current = PageId(self.currentId()) if self.currentId() >= 0 else PageId.CONNECTION
+        current = PageId(self.currentId()) if self.currentId() >= 0 else FIRST_PAGE
         following = self.plan.next_page(current)
         return -1 if following is None else int(following)
 
     def go_to_field(self, field: Field) -> bool:
         """Go back to the page that holds ``field`` and focus it ("Go to field")."""
-        target = STEP_PAGE.get(FIELD_STEP[field])
-        if target is None or target not in self.pages:
-            return False
+        target = page_of(field)
         while self.currentId() > int(target) and int(target) in self.visitedIds():
             self.back()
         return self.pages[target].focus_field(field)
@@ -171,20 +165,3 @@ class ImportWizard(QWizard):
         Task.shutdown_all()
         super().closeEvent(event)
 
-
-#: the header logo's size: tall enough for a title and two lines of subtitle, which long (and
-#: translated) subtitles need in a narrow window (56 clipped the second line in Japanese)
-LOGO_SIZE = 64
-
-
-def _logo() -> QPixmap:
-    """The header logo from PNGs rendered from the application's SVG (1x and 2x for high-DPI
-    screens): rendering the SVG costs ~3 ms of the first paint. tests/qt/test_icons.py checks
-    they still match the SVG."""
-    from pathlib import Path
-
-    icons = Path(__file__).resolve().parent / "icons"
-    icon = QIcon()
-    for size in (LOGO_SIZE, 2 * LOGO_SIZE):
-        icon.addFile(str(icons / f"logo-{size}.png"))
-    return icon.pixmap(LOGO_SIZE, LOGO_SIZE)

@@ -22,17 +22,15 @@ from vmdkimport.core.cloud.endpoints import REGIONS
 from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.core.rules import Field
 from vmdkimport.qt import i18n
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.i18n import error_text
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
-# The session (the HTTP stack) and the keyring are imported when first needed, never while the
-# window opens: they cost more than the rest of the wizard's start. The keyring is first asked
-# on a worker thread once the page is shown (see _start_keyring_probe).
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
 
     from vmdkimport.core.cloud.session import CloudSession
     from vmdkimport.qt.tasks import Report
-    from vmdkimport.qt.wizard import ImportWizard
 
 CUSTOM = "custom"
 #: how long after the page is shown the keyring is first asked: the window paints first
@@ -40,8 +38,8 @@ KEYRING_PROBE_DELAY_MS = 50
 
 
 class ConnectionPage(PlanPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Connection"))
         self.setSubTitle(self.tr("Sign in to your FUJITSU K5 / FJcloud-O project. The password "
                                  "is kept only in the system keyring, if you ask."))
@@ -162,7 +160,7 @@ class ConnectionPage(PlanPage):
             self.remember.setChecked(False)
             reason = i18n.core(reason)
             self.remember.setToolTip(reason)
-            from PySide6.QtCore import Qt  # not at import: see MessageLabel
+            from PySide6.QtCore import Qt  # the Qt namespace: see vmdkimport.qt
 
             self.keyring_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.keyring_note.setText(self.tr("Not available here: %1").replace("%1", reason))

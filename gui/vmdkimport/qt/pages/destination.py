@@ -25,13 +25,14 @@ from vmdkimport.core import rules
 from vmdkimport.core.rules import Field
 from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt import i18n
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.i18n import error_text
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.objectstorage import ContainerInfo
     from vmdkimport.core.upload.destination import DestinationCheck
     from vmdkimport.qt.tasks import Report
-    from vmdkimport.qt.wizard import ImportWizard
 
 MIB = 1024 * 1024
 DEFAULT_CONTAINER = "images"
@@ -44,8 +45,8 @@ _Key = tuple[str, str, int, str]
 
 
 class DestinationPage(PlanPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Destination"))
         self.setSubTitle(self.tr("Where in object storage the disk is uploaded. The import "
                                  "service reads it from there."))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,22 +36,19 @@ from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_size
 from vmdkimport.qt import i18n
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.i18n import error_text
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
-# The pre-flight (VMDK, OVF, qemu-img) is imported where a file is inspected, not here: the
-# wizard's start does not wait for it.
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.objectstorage import ContainerInfo, ObjectInfo
     from vmdkimport.core.disk.preflight import Inspection
     from vmdkimport.qt.tasks import Report
-    from vmdkimport.qt.wizard import ImportWizard
-
-VMDK_SUFFIX = ".vmdk"
 
 
 class DiskPage(PlanPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Disk image"))
         self.setSubTitle(self.tr("Choose the VMware disk to import: a file on this computer "
                                  "(a .vmdk, or an OVA/OVF/VMX export), or an object you "
@@ -281,8 +278,8 @@ class DiskPage(PlanPage):
         if inspection.subformat:
             rows.append((self.tr("Subformat"), inspection.subformat))
         if inspection.virtual_size is not None:
-            rows.append((self.tr("Virtual size"), _size(inspection.virtual_size)))
-        rows.append((self.tr("File size"), _size(inspection.file_size)))
+            rows.append((self.tr("Virtual size"), _size_text(inspection.virtual_size)))
+        rows.append((self.tr("File size"), _size_text(inspection.file_size)))
         rows.append((self.tr("Verdict"), verdicts[inspection.verdict]))
         parts = ["<table cellspacing='2'>"]
         for label, value in rows:
@@ -478,7 +475,7 @@ class DiskPage(PlanPage):
         if seq != self._list_seq:
             return
         self.objects.clear()
-        disks = [o for o in objects if o.name.endswith(VMDK_SUFFIX)]
+        disks = [o for o in objects if o.name.endswith(rules.VMDK_SUFFIX)]
         for info in disks:
             item = QListWidgetItem(f"{info.name}    ({format_size(info.size)})")
             item.setData(Qt.ItemDataRole.UserRole, info.name)
@@ -534,8 +531,7 @@ class DiskPage(PlanPage):
         return self.isComplete()
 
 
-def _size(n: int) -> str:
-    from PySide6.QtCore import QCoreApplication
-
+def _size_text(n: int) -> str:
+    """``n`` bytes for a person: "8.0 GiB (8,589,934,592 bytes)"."""
     return QCoreApplication.translate("DiskPage", "%1 (%2 bytes)").replace(
         "%1", format_size(n)).replace("%2", f"{n:,}")

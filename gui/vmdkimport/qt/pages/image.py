@@ -6,8 +6,6 @@ The page only writes its widgets into the :class:`~vmdkimport.core.plan.ImportPl
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
@@ -29,10 +27,8 @@ from vmdkimport.core import rules
 from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
 from vmdkimport.qt import i18n
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage
-
-if TYPE_CHECKING:
-    from vmdkimport.qt.wizard import ImportWizard
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
 
 def _int_validator(parent: QWidget) -> QIntValidator:
@@ -45,8 +41,8 @@ def _int_validator(parent: QWidget) -> QIntValidator:
 
 
 class ImagePage(PlanPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Image settings"))
         self.setSubTitle(self.tr("How the image is registered: its name, the OS on the disk and "
                                  "the optional settings of the register call."))

@@ -7,7 +7,6 @@ in a header and is never shown. Each section has an Edit button that goes back t
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -30,10 +29,8 @@ from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_size
 from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt import i18n
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage
-
-if TYPE_CHECKING:
-    from vmdkimport.qt.wizard import ImportWizard
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
 
 class _Section(QGroupBox):
@@ -65,8 +62,8 @@ class _Section(QGroupBox):
 
 
 class ReviewPage(PlanPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Review"))
         self.setSubTitle(self.tr("Check everything before the upload starts. The request body "
                                  "below is exactly what is sent (the token goes in a header)."))
@@ -234,7 +231,7 @@ class ReviewPage(PlanPage):
         return Field.DISK if not self.plan.needs_upload else Field.CONTAINER
 
     def _edit(self, field: Field) -> None:
-        self.import_wizard.go_to_field(field)
+        self.host.go_to_field(field)
 
     def isComplete(self) -> bool:
         return not self.plan.image_problems()

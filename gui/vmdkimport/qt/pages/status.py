@@ -13,22 +13,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
 from vmdkimport.core.register.polling import PollPolicy
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.i18n import error_text
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
-# The import client, the ledger and the poller are imported when a status is followed: the
-# wizard's start does not wait for the HTTP stack.
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.imageimport import ImportStatus
     from vmdkimport.qt.tasks import Report
-    from vmdkimport.qt.wizard import ImportWizard
 
 
 class StatusPage(PlanPage):
     #: how often to ask; tests make it faster
     policy = PollPolicy()
 
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Import status"))
         self.setSubTitle(self.tr("The cloud converts the disk into an image. This takes time: "
                                  "about a day for 300 GB. You may close the wizard: the "

@@ -23,27 +23,26 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from vmdkimport.core.error_catalog import FIELD_STEP, Step
 from vmdkimport.core.errors import UploadCancelled, VmdkImportError
+from vmdkimport.core.plan import PageId, page_of
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_duration, format_size
 from vmdkimport.core.upload.transfer import TransferControl
-from vmdkimport.qt.pages.base import MessageLabel, PlanPage, error_text
+from vmdkimport.qt.i18n import error_text
+from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.widgets import MessageLabel
 
-# The uploader, the import client and the ledger are imported when the upload starts: the
-# wizard's start does not wait for the HTTP stack.
 if TYPE_CHECKING:
     from vmdkimport.core.register.ledger import LedgerEntry
     from vmdkimport.core.upload.uploader import UploadResult
     from vmdkimport.qt.tasks import Report
-    from vmdkimport.qt.wizard import ImportWizard
 
 REGISTERING = "registering"
 
 
 class SubmitPage(PlanPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, host: PageHost) -> None:
+        super().__init__(host)
         self.setTitle(self.tr("Upload and register"))
         self.setSubTitle(self.tr("The disk goes to object storage, then the image is "
                                  "registered. Pause or stop at any time: a stopped upload "
@@ -246,7 +245,7 @@ class SubmitPage(PlanPage):
     def _go_to_field(self) -> None:
         field = getattr(self.error, "field", Field.NONE)
         if isinstance(field, Field) and field is not Field.NONE:
-            self.import_wizard.go_to_field(field)
+            self.host.go_to_field(field)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.import_id.text())
@@ -258,7 +257,8 @@ class SubmitPage(PlanPage):
 
     def _show_error_actions(self, exc: object | None) -> None:
         field = getattr(exc, "field", Field.NONE) if exc is not None else Field.NONE
-        jump = isinstance(field, Field) and FIELD_STEP.get(field) not in (None, Step.SUBMIT)
+        # Go to field goes back: to a page before this one
+        jump = isinstance(field, Field) and page_of(field) < PageId.SUBMIT
         self.go_to_field.setVisible(bool(jump))
         retry = exc is not None and (isinstance(exc, UploadCancelled)
                                      or bool(getattr(exc, "retryable", False)))
