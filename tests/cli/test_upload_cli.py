@@ -8,12 +8,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from helpers.backends import MIB, Backend, cancel_after, make_file
+from helpers.waiting import wait_until
 from vmdkimport.core.disk.source import UploadSource
 from vmdkimport.core.errors import UploadCancelled
 from vmdkimport.core.upload.segments import UploadRequest
@@ -39,14 +39,20 @@ def test_kill_9_then_rerun_resends_no_finished_segment(backend: Backend, tmp_pat
                 "--segment-size", "1M", "--threads", "2")
     proc = subprocess.Popen([*base, "--limit-rate", "3M"], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
     on_server: set[str] = set()
-    while time.monotonic() < deadline and len(on_server) < 4:
-        time.sleep(0.05)
+
+    def four_segments_stored() -> bool:
+        nonlocal on_server
         if backend.storage.container_exists(f"{unique}_segments"):
             on_server = {o.name for o in backend.storage.list_objects(f"{unique}_segments")}
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+        return len(on_server) >= 4
+
+    try:
+        wait_until(four_segments_stored, timeout=60, what="4 segments on the server",
+                   show=lambda _: sorted(on_server))
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
     on_server = {o.name for o in backend.storage.list_objects(f"{unique}_segments")}
     assert 4 <= len(on_server) < 12, "the kill must land mid-upload"
     mark = len(backend.puts())

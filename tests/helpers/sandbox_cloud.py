@@ -7,13 +7,13 @@ reference the clients are tested against, so it must be checked independently of
 from __future__ import annotations
 
 import hashlib
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import requests
 
-from vmdkimport.sandbox import Sandbox
+from helpers.waiting import wait_until
+from vmdkimport.sandbox import ManualClock, Sandbox
 
 MIB = 1024 * 1024
 MAX_IMAGE = 256 * 1024  # max_image_size of the shared sandbox
@@ -112,18 +112,40 @@ class Cloud:
         return str(response.json()["import_id"])
 
     def follow(self, import_id: str, *, until: Callable[[dict[str, Any]], bool],
-               deadline: float = 10.0, interval: float = 0.01) -> list[dict[str, Any]]:
+               timeout: float = 10.0) -> list[dict[str, Any]]:
         """Poll the status until ``until`` holds; every status seen, in order."""
         seen: list[dict[str, Any]] = []
-        end = time.monotonic() + deadline
-        while True:
+
+        def reached() -> bool:
             response = self.status(import_id)
             assert response.status_code == 200, response.text
             seen.append(response.json())
-            if until(seen[-1]):
+            return until(seen[-1])
+
+        wait_until(reached, timeout=timeout, what=f"the status of import {import_id}",
+                   show=lambda _: seen[-1])
+        return seen
+
+    def step_through(self, import_ids: Sequence[str], clock: ManualClock, *, step: float,
+                     until: Callable[[dict[str, Any]], bool], max_steps: int = 1000
+                     ) -> dict[str, list[dict[str, Any]]]:
+        """Read every import's status, move ``clock`` by ``step``, and again, until ``until``
+        holds for all of them: every status seen, per import, one per step.
+
+        Nothing waits for real time to pass, so a loaded machine sees the same timeline as an
+        idle one. (The sandbox itself waits, on a condition, for the disk check it needs.)
+        """
+        seen: dict[str, list[dict[str, Any]]] = {i: [] for i in import_ids}
+        for _ in range(max_steps):
+            for import_id in import_ids:
+                response = self.status(import_id)
+                assert response.status_code == 200, response.text
+                seen[import_id].append(response.json())
+            if all(until(states[-1]) for states in seen.values()):
                 return seen
-            assert time.monotonic() < end, f"gave up waiting; last status {seen[-1]}"
-            time.sleep(interval)
+            clock.advance(step)
+        last = {i: states[-1] for i, states in seen.items()}
+        raise AssertionError(f"not there after {max_steps} steps of {step} s; last seen {last}")
 
     def close(self) -> None:
         self.http.close()

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
 import requests
 
 from helpers.sandbox_cloud import MIB, Cloud, vmdk
-from vmdkimport.sandbox import Sandbox, SandboxConfig
+from vmdkimport.sandbox import ManualClock, Sandbox, SandboxConfig
 from vmdkimport.sandbox.app import add_sandbox_arguments, config_from_args
 
 GUI = Path(__file__).resolve().parents[2] / "gui"
@@ -175,6 +178,38 @@ def test_arguments() -> None:
     assert defaults == SandboxConfig()
     with pytest.raises(SystemExit):
         parser.parse_args(["--max-file-size", "lots"])
+
+
+# --- time ---------------------------------------------------------------------------------------
+
+def test_every_time_the_sandbox_gives_out_comes_from_its_clock(
+        make_cloud: Callable[..., Cloud]) -> None:
+    start = 1_900_000_000.0  # in 2030: a time read from the real clock could not match it
+    clock = ManualClock(start)
+    c = make_cloud(clock=clock)
+    clock.advance(42.5)
+    now = start + 42.5
+    token = c.post_token(c.auth_body()).json()["token"]
+    assert datetime.strptime(token["issued_at"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(
+        tzinfo=UTC).timestamp() == now
+    location = c.put_object("when", "disk.vmdk", vmdk())
+    head = c.swift("HEAD", "/when/disk.vmdk")
+    assert head.headers["X-Timestamp"] == f"{now:016.5f}"
+    assert parsedate_to_datetime(head.headers["Last-Modified"]).timestamp() == math.ceil(now)
+    assert parsedate_to_datetime(head.headers["Date"]).timestamp() == int(now)
+    assert head.headers["X-Trans-Id"].endswith(f"-{int(now):010x}")
+    c.start_import(location)
+    assert c.sb.data_dir is not None
+    saved = json.loads((c.sb.data_dir / "imports.json").read_text())
+    assert [i["created_at"] for i in saved["imports"]] == [now]
+
+
+def test_a_manual_clock_never_goes_back() -> None:
+    clock = ManualClock(100.0)
+    clock.advance(0)
+    assert (clock.time(), clock.monotonic()) == (100.0, 0.0)
+    with pytest.raises(ValueError, match="cannot go back"):
+        clock.advance(-1)
 
 
 # --- run_sandbox in a subprocess ------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 
 from helpers.sandbox_cloud import Cloud
+from vmdkimport.sandbox import ManualClock
 from vmdkimport.sandbox.state import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, LOCKOUT_WINDOW, Lockout
 
 UNAUTHORIZED = {"error": {"code": 401, "message": "The request you have made requires "
@@ -187,18 +187,31 @@ def test_expire_tokens_invalidates_every_token_issued_so_far(cloud: Cloud) -> No
 
 
 def test_tokens_expire_after_their_lifetime(make_cloud: Callable[..., Cloud]) -> None:
-    c = make_cloud(token_lifetime=0.5)
+    clock = ManualClock()
+    c = make_cloud(token_lifetime=600, clock=clock)
     body = c.post_token(c.auth_body()).json()["token"]
     lifetime = _parse(body["expires_at"]) - _parse(body["issued_at"])
-    assert lifetime.total_seconds() == pytest.approx(0.5)
+    assert lifetime.total_seconds() == pytest.approx(600)
     assert c.swift("HEAD").status_code == 204
     assert c.listing().status_code == 200
-    deadline = time.monotonic() + 5
-    while c.swift("HEAD").status_code == 204:
-        assert time.monotonic() < deadline, "the token never expired"
-        time.sleep(0.05)
+    clock.advance(599.9)
+    assert c.swift("HEAD").status_code == 204  # still alive just before the end
+    clock.advance(0.1)
     assert c.swift("HEAD").status_code == 401
     assert c.listing().status_code == 401
+
+
+def test_a_lockout_ends_after_its_duration_on_the_sandbox_clock(
+        make_cloud: Callable[..., Cloud]) -> None:
+    clock = ManualClock()
+    c = make_cloud(clock=clock)
+    for _ in range(LOCKOUT_ATTEMPTS):
+        assert c.post_token(c.auth_body(password="bad")).status_code == 401
+    assert c.post_token(c.auth_body()).status_code == 401  # locked: the right password too
+    clock.advance(LOCKOUT_DURATION - 1)
+    assert c.post_token(c.auth_body()).status_code == 401
+    clock.advance(1)
+    assert c.post_token(c.auth_body()).status_code == 201
 
 
 def test_projects_of_the_user(cloud: Cloud) -> None:

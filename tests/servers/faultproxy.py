@@ -26,9 +26,10 @@ import socket
 import struct
 import termios
 import threading
-import time
 from types import TracebackType
 from urllib.parse import urlsplit, urlunsplit
+
+from helpers.waiting import WaitTimeout, wait_until
 
 #: Bytes read per recv(): large enough for bodies, small enough to cut precisely.
 _CHUNK = 64 * 1024
@@ -288,13 +289,16 @@ def _drain(sock: socket.socket, timeout: float) -> None:
     bytes than :meth:`FaultProxy.cut_after` promised. TIOCOUTQ (Linux: bytes not yet
     acknowledged by the peer) is 0 once the server's kernel has them.
     """
-    end = time.monotonic() + timeout
     buffer = bytearray(4)
-    while time.monotonic() < end:
+
+    def sent() -> bool:
         try:
             fcntl.ioctl(sock.fileno(), termios.TIOCOUTQ, buffer)
         except OSError:
-            return
-        if struct.unpack("i", buffer)[0] == 0:
-            return
-        time.sleep(0.001)
+            return True  # the socket is gone: nothing of it is left to send
+        return bool(struct.unpack("i", buffer)[0] == 0)
+
+    # The cut goes ahead after the timeout either way: a peer that stopped reading must not
+    # hang the proxy.
+    with contextlib.suppress(WaitTimeout):
+        wait_until(sent, timeout=timeout, interval=0.001, what="the send queue to empty")

@@ -40,13 +40,15 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, ClassVar
 
 import requests
+
+from helpers.waiting import wait_until
 
 KEYSTONE_MANAGE = Path("/usr/bin/keystone-manage")
 KEYSTONE_WSGI_PUBLIC = Path("/usr/bin/keystone-wsgi-public")
@@ -64,6 +66,8 @@ DEFAULT_DOMAIN = "Default"
 START_TIMEOUT_S = 60.0
 #: Time allowed after SIGTERM before SIGKILL.
 STOP_GRACE_S = 5.0
+#: How much later than the start-up deadline a readiness wait gives up (see wait_for_start).
+_LATE_S = 5.0
 #: Each keystone-manage step takes ~2 s; this only bounds a hung step.
 MANAGE_TIMEOUT_S = 120.0
 #: A port picked by us can be taken by someone else before Keystone binds it; retry that often.
@@ -528,6 +532,19 @@ def _serve(
     return server
 
 
+def wait_for_start(condition: Callable[[], object], deadline: float, what: str, *,
+                   interval: float = 0.1,
+                   ignoring: tuple[type[Exception], ...] = (requests.RequestException,)) -> None:
+    """``wait_until`` against a start-up ``deadline`` (a ``time.monotonic()`` value).
+
+    The condition checks the processes first, and raises with their log tails when one died or
+    the deadline passed; the wait itself gives up a little later, so that this more useful
+    message is the one a failed start shows.
+    """
+    wait_until(condition, timeout=max(0.0, deadline - time.monotonic()) + _LATE_S, what=what,
+               interval=interval, ignoring=ignoring)
+
+
 def _wait_ready(
     server: KeystoneServer, paths: _Paths, offsets: tuple[int, int], deadline: float
 ) -> None:
@@ -539,26 +556,32 @@ def _wait_ready(
     """
     process = server._process
     assert process is not None
-    while True:
-        rc = process.poll()
-        if rc is not None or time.monotonic() > deadline:
-            output = _read_from(paths.server_out, offsets[0])
-            log = _read_from(paths.log, offsets[1])
-            if rc is None:
-                problem = f"did not answer GET {server.url} within {START_TIMEOUT_S:.0f} s"
-            else:
-                problem = f"exited with status {rc} before answering on {server.url}"
-            message = (
-                f"keystone-wsgi-public {problem}.\n--- {paths.server_out}\n{_tail_text(output)}"
-                f"\n--- {paths.log}\n{_tail_text(log)}"
-            )
-            if rc is not None and "Address already in use" in output + log:
-                raise _PortInUseError(message)
-            raise KeystoneError(message)
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(server.url, timeout=2).status_code == 200:
-                return
-        time.sleep(0.1)
+
+    def answers() -> bool:
+        _check_process(server, process, paths, offsets, deadline)
+        return requests.get(server.url, timeout=2).status_code == 200
+
+    wait_for_start(answers, deadline, f"GET {server.url} to answer 200")
+
+
+def _check_process(server: KeystoneServer, process: subprocess.Popen[bytes], paths: _Paths,
+                   offsets: tuple[int, int], deadline: float) -> None:
+    """Raise with the output and log tails if the server exited or the deadline passed."""
+    rc = process.poll()
+    if rc is not None or time.monotonic() > deadline:
+        output = _read_from(paths.server_out, offsets[0])
+        log = _read_from(paths.log, offsets[1])
+        if rc is None:
+            problem = f"did not answer GET {server.url} within {START_TIMEOUT_S:.0f} s"
+        else:
+            problem = f"exited with status {rc} before answering on {server.url}"
+        message = (
+            f"keystone-wsgi-public {problem}.\n--- {paths.server_out}\n{_tail_text(output)}"
+            f"\n--- {paths.log}\n{_tail_text(log)}"
+        )
+        if rc is not None and "Address already in use" in output + log:
+            raise _PortInUseError(message)
+        raise KeystoneError(message)
 
 
 def _terminate(process: subprocess.Popen[bytes]) -> None:

@@ -56,6 +56,7 @@ from urllib.parse import unquote
 
 import requests
 
+from helpers.waiting import wait_until
 from servers.keystone import (
     DEFAULT_DOMAIN,
     KeystoneServer,
@@ -63,6 +64,7 @@ from servers.keystone import (
     admin_token,
     ensure_service_endpoint,
     issue_token,
+    wait_for_start,
 )
 
 #: Debian's interpreter: the only one here that can import ``swift`` and ``keystonemiddleware``.
@@ -443,14 +445,13 @@ class SwiftServer:
         log = _Paths(self.data_dir).log("proxy-server")
         marker = secrets.token_hex(8)
         requests.head(f"{self.url}/info", params={"object-puts-marker": marker}, timeout=10)
-        end = time.monotonic() + 10
-        while True:
+
+        def logged() -> str:
             text = log.read_text(encoding="utf-8", errors="replace")
-            if marker in text:
-                break
-            if time.monotonic() > end:
-                raise SwiftError(f"the marker request {marker} never reached {log}")
-            time.sleep(0.01)
+            return text if marker in text else ""
+
+        text = wait_until(logged, timeout=10, what=f"the marker request {marker} in {log}",
+                          show=lambda _: "not there")
         puts = []
         for line in text.splitlines():
             _, found, message = line.partition(" proxy-server: ")
@@ -511,6 +512,8 @@ def add_swift_service_user(keystone: KeystoneServer, password: str) -> dict[str,
         roles=("admin",),
     )
     if existed:
+        # Not a wait for a condition we could poll: a token issued within this second would be
+        # valid now and revoked later, so only the wall clock's next second makes tokens safe.
         time.sleep(1.05 - time.time() % 1)
     return ids
 
@@ -835,20 +838,22 @@ def _wait_ready(server: SwiftServer, paths: _Paths, deadline: float) -> None:
         *(f"http://127.0.0.1:{server.ports[kind]}/healthcheck" for kind in _BACKENDS),
         f"{server.url}/info",
     ]
-    while checks:
-        _check_processes(server, paths, deadline)
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(checks[0], timeout=2).status_code == 200:
-                checks.pop(0)
-                continue
-        time.sleep(0.05)
+    for check in checks:
+
+        def answers(url: str = check) -> bool:
+            _check_processes(server, paths, deadline, what=f"GET {url}")
+            return requests.get(url, timeout=2).status_code == 200
+
+        wait_for_start(answers, deadline, f"GET {check} to answer 200", interval=0.05)
 
     info = requests.get(f"{server.url}/info", timeout=10).json()
     if "slo" not in info or info.get("swift", {}).get("max_file_size") != server.max_file_size:
         raise SwiftError(f"/info lacks slo or the configured max_file_size: {info}")
 
     last = "no answer yet"
-    while True:
+
+    def account_ready() -> bool:
+        nonlocal last
         _check_processes(server, paths, deadline, what=f"tempauth + HEAD account ({last})")
         try:
             token, storage_url = server.tempauth_token()
@@ -856,13 +861,14 @@ def _wait_ready(server: SwiftServer, paths: _Paths, deadline: float) -> None:
             head = requests.head(storage_url, headers={"X-Auth-Token": token}, timeout=10)
         except (requests.RequestException, SwiftError) as exc:
             last = str(exc).splitlines()[0]
-        else:
-            if storage_url != server.storage_url:
-                raise SwiftError(f"tempauth gave {storage_url}, expected {server.storage_url}")
-            if head.ok:
-                return
+            return False
+        if storage_url != server.storage_url:
+            raise SwiftError(f"tempauth gave {storage_url}, expected {server.storage_url}")
+        if not head.ok:
             last = f"HEAD {storage_url} answered {head.status_code}"
-        time.sleep(0.05)
+        return head.ok
+
+    wait_for_start(account_ready, deadline, "tempauth and a HEAD of the account", interval=0.05)
 
 
 def _wait_keystone_ready(
@@ -885,12 +891,15 @@ def _wait_keystone_ready(
         )
         account = f"{server.url}/v1/AUTH_{service['project_id']}"
         status = None
-        while True:
+
+        def account_ready() -> bool:
+            nonlocal status
             _check_processes(server, paths, deadline, what=f"HEAD {account} (answered {status})")
             status = requests.head(account, headers={"X-Auth-Token": token}, timeout=30).status_code
-            if 200 <= status < 300:
-                return
-            time.sleep(0.1)
+            return 200 <= status < 300
+
+        # As before, a refused connection here is an error at once: the proxy answered already.
+        wait_for_start(account_ready, deadline, f"a service token to HEAD {account}", ignoring=())
     except BaseException:
         server.stop()
         raise

@@ -17,16 +17,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from vmdkimport.core.units import parse_size
+from vmdkimport.core.units import size_argument
 from vmdkimport.sandbox.config import SandboxConfig
 from vmdkimport.sandbox.server import Sandbox
-
-
-def _size(text: str) -> int:
-    try:
-        return parse_size(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _number(minimum: float, *, integer: bool = False) -> Any:
@@ -53,10 +46,10 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> None:
         help="keep objects and imports here across runs (default: a temporary directory "
              "removed on exit)")
     parser.add_argument(
-        "--max-file-size", type=_size, default=defaults.max_file_size,
+        "--max-file-size", type=size_argument, default=defaults.max_file_size,
         help="largest single object PUT, bytes or with K/M/G/T (default: 5G, as Swift)")
     parser.add_argument(
-        "--max-image-size", type=_size, default=None,
+        "--max-image-size", type=size_argument, default=None,
         help="larger images are refused with 40037 (default: no limit)")
     parser.add_argument(
         "--conversion-seconds", type=_number(0), default=defaults.conversion_seconds,

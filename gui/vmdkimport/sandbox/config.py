@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
+
+from vmdkimport.sandbox.clock import Clock, SystemClock
 
 # A fixed project id, so that locations written in a kept data_dir stay valid across restarts.
 DEFAULT_PROJECT_ID: Final = "8d3b1f0e5a6c4e2f9b7a1c0d2e3f4a5b"
 
 # The demo password is public on purpose: the sandbox only listens on loopback.
 DEFAULT_PASSWORD: Final = "demo-password"  # noqa: S105
-
 
 
 @dataclass
@@ -38,6 +39,8 @@ class SandboxConfig:
     password: str = DEFAULT_PASSWORD
     project_name: str = "demo-project"
     project_id: str = DEFAULT_PROJECT_ID
+    # Every reading of time goes through this clock; tests pass a ManualClock to move time.
+    clock: Clock = field(default_factory=SystemClock, compare=False)
 
     def validate(self) -> None:
         """Raise ValueError for a setting the sandbox cannot honour."""

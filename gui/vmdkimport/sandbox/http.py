@@ -364,6 +364,12 @@ class SandboxHandler(BaseHTTPRequestHandler):
     do_GET = do_HEAD = do_PUT = do_POST = do_DELETE = do_PATCH = do_COPY = _dispatch
     do_OPTIONS = _dispatch
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The ``Date`` header, on the sandbox's clock like every other time it gives out."""
+        if timestamp is None:
+            timestamp = self.server.state.config.clock.time()
+        return super().date_time_string(timestamp)
+
     def log_message(self, format: str, *args: Any) -> None:
         # The base class writes the request line to stderr; the dispatcher logs instead.
         message = format % args

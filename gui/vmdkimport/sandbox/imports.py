@@ -6,7 +6,8 @@ What only a server can know is checked here, in the order the page implies: the 
 import right, the object at ``location`` and its size, the number of running imports, and
 whether the image id is taken.
 
-A registered import then "converts" on a wall-clock timeline, so a sandbox restarted on the same
+A registered import then "converts" on a timeline of the sandbox's clock (the wall clock unless a
+test gives a :class:`~vmdkimport.sandbox.clock.ManualClock`), so a sandbox restarted on the same
 data directory picks up where it was. Meanwhile a background thread reads the object once to
 decide how the import will end: ``failed`` when the given SHA1 does not match or the file is not
 a VMDK, else ``succeeded``.
@@ -20,7 +21,6 @@ import logging
 import math
 import re
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from vmdkimport.core import rules
+from vmdkimport.sandbox.clock import SYSTEM_CLOCK
 from vmdkimport.sandbox.http import Exchange, HttpError, json_body
 from vmdkimport.sandbox.objectstore import ObjectStore, Part, StoreError, read_parts
 from vmdkimport.sandbox.state import SharedState, Token, catalog_entry, write_json_atomic
@@ -124,7 +125,7 @@ class ImportRecord:
     import_id: str
     project_id: str
     seq: int
-    created_at: float  # wall-clock time of registration
+    created_at: float  # the clock's time() at registration (seconds since the epoch)
     conversion_seconds: float
     name: str
     location: str
@@ -140,7 +141,7 @@ class ImportRecord:
 class ImportRegistry:
     """All imports, persisted atomically to ``imports.json`` after every change."""
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, path: Path, clock: Callable[[], float] = SYSTEM_CLOCK.time) -> None:
         self.path = path
         self.clock = clock
         self.lock = threading.RLock()

@@ -23,7 +23,6 @@ import os
 import re
 import shutil
 import threading
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any, Final, Literal, Protocol
 from urllib.parse import quote, unquote
 
+from vmdkimport.sandbox.clock import SYSTEM_CLOCK, Clock
 from vmdkimport.sandbox.state import write_json_atomic
 
 CHUNK: Final = 1024 * 1024
@@ -177,10 +177,15 @@ def read_parts(parts: tuple[Part, ...], start: int = 0, end: int | None = None,
 
 
 class ObjectStore:
-    """All containers of the one sandbox account, on disk under ``root``."""
+    """All containers of the one sandbox account, on disk under ``root``.
 
-    def __init__(self, root: Path) -> None:
+    Creation and modification times come from ``clock``, the sandbox's, so that they agree with
+    the tokens and imports of the same sandbox when a test moves time.
+    """
+
+    def __init__(self, root: Path, clock: Clock = SYSTEM_CLOCK) -> None:
         self.root = root
+        self._clock = clock
         self._tmp = root / ".tmp"
         self._lock = threading.RLock()
         self._containers: dict[str, Container] = {}
@@ -238,7 +243,7 @@ class ObjectStore:
         with self._lock:
             if name in self._containers:
                 return False
-            container = Container(name, escape_name(name), time.time())
+            container = Container(name, escape_name(name), self._clock.time())
             cdir = self._cdir(container)
             cdir.mkdir(exist_ok=True)
             write_json_atomic(cdir / ".container.json",
@@ -293,7 +298,7 @@ class ObjectStore:
             etag = digest.hexdigest()
             if expected_etag is not None and expected_etag.strip('"').lower() != etag:
                 raise StoreError(422, "")
-            meta = ObjectMeta(name, size, etag, content_type, time.time(), manifest=manifest,
+            meta = ObjectMeta(name, size, etag, content_type, self._clock.time(), manifest=manifest,
                               user_meta=dict(user_meta or {}))
             self._commit(container, meta, tmp)
             return meta
@@ -323,8 +328,8 @@ class ObjectStore:
         if errors:
             raise StoreError(400, "Errors:\n" + "\n".join(errors) + "\n")
         data = json.dumps(stored).encode()
-        meta = ObjectMeta(name, len(data), md5_hex(data), content_type, time.time(), slo=stored,
-                          user_meta=dict(user_meta or {}))
+        meta = ObjectMeta(name, len(data), md5_hex(data), content_type, self._clock.time(),
+                          slo=stored, user_meta=dict(user_meta or {}))
         if expected_etag is not None and expected_etag.strip('"').lower() != meta.slo_etag:
             raise StoreError(422, "")
         tmp = self._tmp / uuid.uuid4().hex

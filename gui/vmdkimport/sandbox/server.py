@@ -12,7 +12,6 @@ import shutil
 import socket
 import tempfile
 import threading
-import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -36,7 +35,7 @@ class Sandbox:
     def __init__(self, config: SandboxConfig | None = None) -> None:
         self.config = config if config is not None else SandboxConfig()
         self.config.validate()
-        self._directory = Directory(self.config, clock=time.time)
+        self._directory = Directory(self.config)
         self._directory.add_user(self.config.user, can_import=True)
         if self.config.user != VIEWER_USER:
             self._directory.add_user(VIEWER_USER, can_import=False)
@@ -60,8 +59,8 @@ class Sandbox:
             self.data_dir = Path(config.data_dir)
             self.data_dir.mkdir(parents=True, exist_ok=True)
         try:
-            store = ObjectStore(self.data_dir / "objects")
-            registry = ImportRegistry(self.data_dir / "imports.json", clock=time.time)
+            store = ObjectStore(self.data_dir / "objects", config.clock)
+            registry = ImportRegistry(self.data_dir / "imports.json", clock=config.clock.time)
             self._checker = DiskChecker(registry, store)
             services: list[Service] = [
                 IdentityService(self._state),

@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import threading
-import time
 import uuid
 from collections import deque
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from vmdkimport.core.error_catalog import LIST_CODES, TABLE5, CatalogEntry
+from vmdkimport.sandbox.clock import SYSTEM_CLOCK
 from vmdkimport.sandbox.config import SandboxConfig
 
 SERVICES: Final = frozenset({"identity", "object-storage", "image-import"})
@@ -83,7 +83,7 @@ class Lockout:
 
     def __init__(self, *, attempts: int = LOCKOUT_ATTEMPTS, window: float = LOCKOUT_WINDOW,
                  duration: float = LOCKOUT_DURATION,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = SYSTEM_CLOCK.monotonic) -> None:
         self._attempts = attempts
         self._window = window
         self._duration = duration
@@ -121,13 +121,17 @@ class Lockout:
 
 
 class Directory:
-    """The users of the one demo domain and project, and the tokens issued to them."""
+    """The users of the one demo domain and project, and the tokens issued to them.
 
-    def __init__(self, config: SandboxConfig, clock: Callable[[], float] = time.time) -> None:
+    Token lifetimes and lockout windows run on the configured clock, so a test can end a token's
+    life or a lockout by moving that clock.
+    """
+
+    def __init__(self, config: SandboxConfig) -> None:
         self.config = config
-        self.clock = clock
+        self.clock = config.clock
         self.domain_id = stable_id("domain", config.domain)
-        self.lockout = Lockout()
+        self.lockout = Lockout(clock=config.clock.monotonic)
         self._users: dict[str, User] = {}
         self._tokens: dict[str, Token] = {}
         self._lock = threading.Lock()
@@ -159,7 +163,7 @@ class Directory:
     def issue(self, user: User, *, project_id: str | None, domain_scoped: bool = False
               ) -> tuple[str, Token]:
         """A new opaque token value and what it stands for."""
-        now = self.clock()
+        now = self.clock.time()
         token = Token(user.id, project_id, domain_scoped, now, now + self.config.token_lifetime)
         value = "gAAAAA" + secrets.token_urlsafe(96)
         with self._lock:
@@ -174,7 +178,7 @@ class Directory:
             token = self._tokens.get(value)
             if token is None:
                 return None
-            if self.clock() >= token.expires_at:
+            if self.clock.time() >= token.expires_at:
                 del self._tokens[value]
                 return None
             return token

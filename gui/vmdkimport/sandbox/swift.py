@@ -10,7 +10,6 @@ import json
 import math
 import re
 import secrets
-import time
 from email.utils import formatdate
 from typing import Any, Final
 from urllib.parse import unquote
@@ -101,7 +100,8 @@ class SwiftService:
         self.store = store
 
     def request_id_headers(self) -> dict[str, str]:
-        trans_id = f"tx{secrets.token_hex(11)[:21]}-{int(time.time()):010x}"
+        stamp = int(self.state.config.clock.time())
+        trans_id = f"tx{secrets.token_hex(11)[:21]}-{stamp:010x}"
         return {"X-Trans-Id": trans_id, "X-Openstack-Request-Id": trans_id}
 
     def internal_error(self, exchange: Exchange) -> None:

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 import requests
 
+from helpers.waiting import wait_until
 from vmdkimport.core.cloud.http import HttpClient
-from vmdkimport.core.cloud.identity import TokenProvider, static_token
+from vmdkimport.core.cloud.identity import (
+    TokenProvider,
+    static_token,
+)
 from vmdkimport.core.cloud.imageimport import ImageImportClient, ImportState
 from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.core.cloud.session import CloudSession, connect
@@ -26,7 +31,7 @@ from vmdkimport.core.register.submit import follow_import, submit_import
 from vmdkimport.core.request import ImportRequest, KmsSettings
 from vmdkimport.core.rules import Field, location_for
 from vmdkimport.demo import demo_vmdk_bytes
-from vmdkimport.sandbox import Sandbox, SandboxConfig
+from vmdkimport.sandbox import ManualClock, Sandbox, SandboxConfig
 
 DISK = demo_vmdk_bytes(64 * 1024 * 1024)
 FAST = PollPolicy(first=0.05, factor=1.5, longest=0.2, error_wait=0.05)
@@ -315,19 +320,24 @@ def test_no_secret_reaches_the_logs(sandbox: Any, debug_logs: pytest.LogCaptureF
 
 
 def test_short_lived_tokens_are_renewed_by_expiry_not_on_every_call() -> None:
-    """Tokens of 2 s: reused while fresh, renewed before they run out, uploads never see 401."""
-    import time
+    """Tokens of 2 s: reused while fresh, renewed before they run out, uploads never see 401.
 
-    with Sandbox(SandboxConfig(token_lifetime=2, conversion_seconds=0)) as cloud:
-        s = _session(cloud)
-        first = s.tokens.token()
-        assert s.tokens.token() is first  # fresh: no sign-in per call
-        time.sleep(1.6)  # inside the last quarter of its life
-        s.imports.list()
-        assert s.tokens.renewals == 1
-        assert s.tokens.token() is not first
+    The sandbox and the token manager read one manual clock, so "1.6 s later" takes no time.
+    """
+    clock = ManualClock()
+    with Sandbox(SandboxConfig(token_lifetime=2, conversion_seconds=0, clock=clock)) as cloud:
+        session = connect(ConnectionProfile(identity_url=cloud.identity_url, domain=cloud.domain,
+                                            username=cloud.user,
+                                            project_name=cloud.project_name),
+                          cloud.password, clock=lambda: datetime.fromtimestamp(clock.time(), UTC))
+        first = session.tokens.token()
+        assert session.tokens.token() is first  # fresh: no sign-in per call
+        clock.advance(1.6)  # inside the last quarter of its life
+        session.imports.list()
+        assert session.tokens.renewals == 1
+        assert session.tokens.token() is not first
         unauthorized = [r for r in cloud.requests() if r["status"] == 401]
-        s.close()
+        session.close()
     assert unauthorized == []  # renewed before expiry, never by a refusal
 
 
@@ -340,12 +350,14 @@ def test_refresh_open_imports_records_states_and_adopts_strangers(sandbox: Any) 
     mine = submit_import(s.imports, ledger, _request(location), project_id=s.project_id,
                          region=None)
     stranger = s.imports.register(_request(location, name="from-elsewhere")).import_id
-    import time
+    states = {str(mine.import_id): ImportState.QUEUED, stranger: ImportState.QUEUED}
 
-    deadline = time.monotonic() + 20
-    while not all(s.imports.status(i).state.final for i in (str(mine.import_id), stranger)):
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    def both_final() -> bool:
+        for import_id in list(states):
+            states[import_id] = s.imports.status(import_id).state
+        return all(state.final for state in states.values())
+
+    wait_until(both_final, timeout=20, what="both imports to end", show=lambda _: states)
     counts = refresh_open_imports(s.imports, ledger, project_id=s.project_id)
     s.close()
     # ours was open in the ledger and is now known to have succeeded; the stranger is adopted

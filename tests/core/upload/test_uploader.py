@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers.backends import MIB, Backend, cancel_after, make_file
+from helpers.waiting import wait_until
 from vmdkimport.core.disk.source import UploadSource
 from vmdkimport.core.errors import ApiError, UploadCancelled
 from vmdkimport.core.upload.journal import UploadJournal
@@ -160,25 +161,59 @@ def test_a_changed_segment_on_the_server_is_sent_again(
     assert result.segments_sent == 3 - result.segments_skipped
 
 
+class _PausingControl(TransferControl):
+    """Presses Pause itself when the ``pause_after``-th chunk asks to go out, so the pause lands
+    mid-upload on any machine; then notes which threads stop at it, and counts the times one
+    got through it while still paused (which must never happen)."""
+
+    def __init__(self, pause_after: int) -> None:
+        super().__init__()
+        self._watch = threading.Lock()
+        self._chunks = 0
+        self._pause_after = pause_after
+        self.held: set[str] = set()
+        self.through_while_paused = 0
+
+    def throttle(self, amount: int) -> None:
+        with self._watch:
+            self._chunks += 1
+            if self._chunks == self._pause_after:
+                self.pause()
+        super().throttle(amount)
+
+    def check(self) -> None:
+        if self.paused:
+            with self._watch:
+                self.held.add(threading.current_thread().name)
+        super().check()
+        if self.paused:
+            with self._watch:
+                self.through_while_paused += 1
+
+
 def test_pause_stops_sending_until_resume(sandbox_backend: Backend, tmp_path: Path) -> None:
     make_file(tmp_path / "disk.vmdk", 6 * MIB)
-    control = TransferControl()
-    request = _request(tmp_path / "disk.vmdk", "paused", threads=2, limit_rate=8 * MIB)
-    paused_at: list[int] = []
+    control = _PausingControl(pause_after=3)  # six chunks of 1 MiB; pause asked by the third
+    request = _request(tmp_path / "disk.vmdk", "paused", threads=2)
+    held = checked_while_paused = False
     for event in Uploader(sandbox_backend.storage, request, control).run():
-        if event.bytes_done >= 2 * MIB and not paused_at:
-            control.pause()
-            paused_at.append(event.bytes_done)
-            time.sleep(0.6)
-            paused_at.append(len(sandbox_backend.puts()))
-            frozen = event.bytes_done
-        elif paused_at and len(paused_at) == 2:
-            # while paused, at most the chunk each worker held when pausing went out
+        if held and not checked_while_paused:
+            # The first event made after both workers stopped at the pause
             assert event.paused
-            assert event.bytes_done <= frozen + 2 * 1024 * 1024
-            paused_at.append(-1)
+            # at most the two chunks that were let through before the third asked
+            assert event.bytes_done <= 2 * MIB
+            checked_while_paused = True
             control.resume()
+        elif control.paused and not held:
+            # Both workers stopped at the pause: from here on nothing can go out until resume.
+            wait_until(lambda: len(control.held) == 2, timeout=10,
+                       what="both upload workers to stop at the pause",
+                       show=lambda _: sorted(control.held))
+            held = True
+    assert checked_while_paused
     assert event.result is not None
+    assert event.result.segments_sent == 6
+    assert control.through_while_paused == 0
 
 
 def test_bandwidth_limit_is_respected(sandbox_backend: Backend, tmp_path: Path) -> None:
@@ -191,17 +226,53 @@ def test_bandwidth_limit_is_respected(sandbox_backend: Backend, tmp_path: Path) 
     assert time.monotonic() - started >= 1.9
 
 
+class _CancelWatch(TransferControl):
+    """Says when the ``inside``-th chunk asks to go out, and counts the chunks let out after
+    a cancel: those that asked after it (none may go) and those already asking (at most one per
+    worker, the chunk in hand)."""
+
+    def __init__(self, inside: int) -> None:
+        super().__init__()
+        self._watch = threading.Lock()
+        self._chunks = 0
+        self._inside = inside
+        self.reached = threading.Event()
+        self.asked_after_cancel_and_went = 0
+        self.went_after_cancel = 0
+
+    def throttle(self, amount: int) -> None:
+        asked_after_cancel = self.cancelled
+        with self._watch:
+            self._chunks += 1
+            if self._chunks == self._inside:
+                self.reached.set()
+        super().throttle(amount)
+        with self._watch:
+            self.asked_after_cancel_and_went += asked_after_cancel
+            self.went_after_cancel += self.cancelled
+
+
 def test_cancel_inside_a_segment_stops_within_a_chunk(sandbox_backend: Backend,
                                                        tmp_path: Path) -> None:
     make_file(tmp_path / "disk.vmdk", 8 * MIB)
-    control = TransferControl()
+    # The 8 MiB segment asked for is cut to the 2 MiB single-PUT limit: chunks of 1 MiB, so
+    # the fourth chunk is the second half of the second segment.
+    control = _CancelWatch(inside=4)
     request = _request(tmp_path / "disk.vmdk", "cancel", segment_size=8 * MIB, threads=1,
                        limit_rate=2 * MIB)
-    threading.Timer(0.5, control.cancel).start()
-    started = time.monotonic()
+
+    def press_cancel() -> None:  # from another thread, as the wizard's Cancel button does
+        control.reached.wait(30)
+        control.cancel()
+
+    canceller = threading.Thread(target=press_cancel)
+    canceller.start()
     with pytest.raises(UploadCancelled):
         run_upload(sandbox_backend.storage, request, control)
-    assert time.monotonic() - started < 2.5  # not the 4 s the whole segment would take
+    canceller.join()
+    assert control.reached.is_set()
+    assert control.asked_after_cancel_and_went == 0  # stopped within the chunk in hand,
+    assert control.went_after_cancel <= 1  # not at the end of the segment
     assert threading.active_count() < 10  # no worker left behind
 
 

@@ -5,7 +5,9 @@ Built once per sign-in and shared by every worker; all parts are thread-safe.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from vmdkimport.core.cloud.endpoints import Endpoints
 from vmdkimport.core.cloud.http import HttpClient
@@ -34,9 +36,13 @@ class CloudSession:
         self.http.close()
 
 
-def connect(profile: ConnectionProfile, password: str,
-            settings: HttpSettings | None = None) -> CloudSession:
-    """Sign in and find the endpoints; raises a user-facing error on any failure."""
+def connect(profile: ConnectionProfile, password: str, settings: HttpSettings | None = None, *,
+            clock: Callable[[], datetime] | None = None) -> CloudSession:
+    """Sign in and find the endpoints; raises a user-facing error on any failure.
+
+    ``clock`` (aware UTC datetimes) is what token renewal reads; a test gives the sandbox's clock
+    so that moving it moves both sides.
+    """
     http = HttpClient(settings or profile.http_settings())
     try:
         creds = PasswordCredentials(
@@ -44,7 +50,7 @@ def connect(profile: ConnectionProfile, password: str,
             username=profile.username, password=password,
             project_id=profile.project_id or None, project_name=profile.project_name or None,
         )
-        tokens = TokenManager(IdentityClient(http), creds)
+        tokens = TokenManager(IdentityClient(http), creds, clock=clock)
         token = tokens.token()
         endpoints = Endpoints.resolve(
             catalog=token.catalog, project_id=token.project_id, region=profile.region or None,

@@ -427,6 +427,9 @@ class Uploader:
         self._phase = Phase.HASHING
         local.start()
         try:
+            # Once at the start, however short the pass: a front end always learns what is
+            # being done (a small file's pass may end before the first look at its progress).
+            yield self._event(message)
             while local.is_alive():
                 local.join(0.25)
                 with self._stats.lock:
