@@ -41,3 +41,34 @@ def test_no_registry_or_mirror_host_is_written_into_the_repository() -> None:
                                 capture_output=True, text=True, check=False, timeout=60)
         found += result.stdout.splitlines()
     assert not found, "read these from the machine's configuration instead:\n" + "\n".join(found)
+
+
+def _readme_map() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Where things live", 1)[1]
+    return section.split("```", 2)[1]
+
+
+def test_the_readme_map_matches_the_tree() -> None:
+    """Every package and every module at the top of core/ is on the README's map, and every
+    test folder follows a part of the tree (or is one of the named shared folders)."""
+    readme = _readme_map()
+    package = ROOT / "gui" / "vmdkimport"
+    packages = [p for p in package.rglob("__init__.py") if p.parent != package]
+    missing = [str(p.parent.relative_to(package)) for p in packages
+               if f"{p.parent.name}/" not in readme]
+    vocabulary = [p.name for p in (package / "core").glob("*.py") if p.name != "__init__.py"]
+    missing += [f"core/{name}" for name in vocabulary if name not in readme]
+    missing += [p.name for p in package.glob("*.py")
+                if p.name not in ("__init__.py", "__main__.py") and p.name not in readme]
+    assert not missing, f"not on README.md's map: {missing}"
+    parts = {p.name for p in package.iterdir()} | {p.stem for p in package.glob("*.py")}
+    shared = {"helpers", "servers", "data"}
+    for folder in (ROOT / "tests").iterdir():
+        if folder.is_dir() and not folder.name.startswith((".", "__")):
+            assert folder.name in parts | shared | {"packaging"}, folder
+            assert folder.name not in shared or f"{folder.name}/" in readme or \
+                folder.name == "data", folder
+    for folder in (ROOT / "tests" / "core").iterdir():
+        if folder.is_dir() and not folder.name.startswith("__"):
+            assert (package / "core" / folder.name).is_dir(), folder

@@ -847,7 +847,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     handler = cmd_demo if args.demo else COMMANDS[args.command]
     try:
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # here, so a reader that went away is handled below, not at exit
+        return code
     except VmdkImportError as exc:
         if isinstance(exc, Cancelled):
             print(f"{exc} {exc.action}".strip(), file=sys.stderr)
