@@ -28,7 +28,7 @@ from vmdkimport.core import logsetup, paths, rules
 from vmdkimport.core.cloud import secrets
 from vmdkimport.core.cloud.http import HttpClient
 from vmdkimport.core.cloud.identity import TokenProvider, static_token
-from vmdkimport.core.cloud.imageimport import ImportState, ImportStatus
+from vmdkimport.core.cloud.imageimport import ImportState, ImportStatus, ImportSummary
 from vmdkimport.core.cloud.objectstorage import ObjectStorageClient
 from vmdkimport.core.cloud.profiles import ConnectionProfile, from_clouds_yaml, from_environment
 from vmdkimport.core.cloud.session import CloudSession, connect
@@ -78,6 +78,9 @@ EXIT_CODES_HELP = """exit codes:
   141 the output pipe closed (e.g. | head)"""
 
 
+JSON_HELP = "print the result as one JSON document (for scripts) instead of text"
+
+
 # --- argument parsing ---------------------------------------------------------------------------
 
 def _connection_options(parser: argparse.ArgumentParser) -> None:
@@ -94,9 +97,12 @@ def _connection_options(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--import-url", metavar="URL", help="image import endpoint (else catalog)")
     g.add_argument("--contract", "--domain", dest="domain", metavar="NUMBER",
                    help="contract number (the user's domain)")
-    g.add_argument("--user", dest="username", metavar="NAME")
-    g.add_argument("--project-id", metavar="ID")
-    g.add_argument("--project-name", metavar="NAME")
+    g.add_argument("--user", dest="username", metavar="NAME",
+                   help="your user name (or OS_USERNAME)")
+    g.add_argument("--project-id", metavar="ID",
+                   help="the project to work in, by id (or OS_PROJECT_ID)")
+    g.add_argument("--project-name", metavar="NAME",
+                   help="the project to work in, by name (or OS_PROJECT_NAME)")
     g.add_argument("--password-stdin", action="store_true",
                    help="read the password from the first line of standard input")
     g.add_argument("--no-keyring", action="store_true",
@@ -127,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     _connection_options(p)
     p.add_argument("--remember", action="store_true",
                    help="store the password in the system keyring after a successful sign-in")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("register", help="register an uploaded .vmdk as an image",
                        epilog=EXIT_CODES_HELP,
@@ -156,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true",
                    help="check and print the request body; send nothing")
     p.add_argument("--wait", action="store_true", help="follow the import until it ends")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("status", help="show (and with --wait follow) an import")
     _connection_options(p)
@@ -164,14 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wait", action="store_true", help="follow until succeeded or failed")
     p.add_argument("--interval", type=float, default=None, metavar="SECONDS",
                    help="longest wait between polls (default 60)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("list", help="imports in the local ledger (with --remote: the server's)")
     p.add_argument("--remote", action="store_true",
                    help="ask the service (adds imports started elsewhere to the ledger)")
-    p.add_argument("--start", type=int)
-    p.add_argument("--limit", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--start", type=int, metavar="N",
+                   help="with --remote: skip the first N imports of the service's list")
+    p.add_argument("--limit", type=int, metavar="N", help="show at most N imports")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     _connection_options(p)
 
     p = sub.add_parser("inspect", help="check a .vmdk (or .ova/.ovf/.vmx) before uploading it",
@@ -181,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--convert", type=Path, metavar="OUT",
                    help="when the file needs converting and qemu-img is installed, convert it "
                         "to a streamOptimized VMDK at OUT")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("upload", help="upload a disk to object storage (segmented, resumable)",
                        epilog=EXIT_CODES_HELP,
@@ -204,17 +211,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace an existing object with different content")
     p.add_argument("--no-inspect", action="store_true",
                    help="upload even what the disk pre-flight refuses (not importable as is)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("cleanup", help="list and delete segments of abandoned uploads")
     _connection_options(p)
     _storage_bypass_options(p)
     p.add_argument("--container", help="only this container's segments")
     p.add_argument("--yes", action="store_true", help="delete without asking")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("os-types", help="the OS types the service accepts")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     from vmdkimport.sandbox.app import add_sandbox_arguments
 
@@ -316,11 +323,14 @@ def _password(args: argparse.Namespace, profile: ConnectionProfile, known: str |
     if sys.stdin.isatty():
         return getpass.getpass(f"Password for {profile.username or '?'} "
                                f"(contract {profile.domain or '?'}): ")
+    # Only name what can work here: without a system keyring, --remember cannot store anything.
+    no_keyring = secrets.unavailable_reason()
+    advice = ("Use --password-stdin or set OS_PASSWORD, or run 'vmdkimport login --remember' "
+              "once." if no_keyring is None else
+              f"Use --password-stdin or set OS_PASSWORD. ({no_keyring})")
     raise ConfigError(
         "No password: none in OS_PASSWORD, clouds.yaml or the keyring, and no terminal to ask.",
-        "Use --password-stdin, set OS_PASSWORD, or run 'vmdkimport login --remember' once.",
-        rules.Field.CREDENTIALS,
-    )
+        advice, rules.Field.CREDENTIALS)
 
 
 def _session(args: argparse.Namespace) -> CloudSession:
@@ -566,20 +576,41 @@ def cmd_list(args: argparse.Namespace) -> int:
         finally:
             session.close()
         data = [{"import_id": i.import_id, "import_status": i.state.value} for i in items]
-        text = "\n".join(f"{_printable(i.import_id)}  {i.state.value}"
-                         for i in items) or "No imports."
-        out.result(data, text)
+        out.result(data, remote_rows(items, ledger) if items else "No imports.")
         return EXIT_OK
     entries = ledger.entries(limit=args.limit)
-    rows = []
+    rows = [LIST_ROW.format(created="CREATED", id="IMPORT ID", status="STATUS", name="NAME",
+                            location="LOCATION")]
     for e in entries:
         status = e.status or e.phase
         progress = f" {e.progress}%" if e.progress not in (None, 0, 100) else ""
-        rows.append(_printable(f"{e.created_at}  {e.import_id or '(' + e.phase + ')':36}  "
-                               f"{status}{progress}  {e.name}  {e.location}"))
+        rows.append(_printable(LIST_ROW.format(
+            created=e.created_at[:19], id=e.import_id or f"({e.phase})",
+            status=f"{status}{progress}", name=e.name, location=e.location)))
     out.result([e.as_dict() for e in entries],
-               "\n".join(rows) or f"No imports in the ledger ({ledger.path}).")
+               "\n".join(rows) if entries else f"No imports in the ledger ({ledger.path}).")
     return EXIT_OK
+
+
+#: one row of 'list': the columns a person scans first come first, the long location last
+LIST_ROW = "{created:19}  {id:36}  {status:15}  {name:24}  {location}"
+REMOTE_ROW = "{id:36}  {status:15}  {name:24}  {created}"
+
+
+def remote_rows(items: Sequence[ImportSummary], ledger: Ledger) -> str:
+    """The service's list, with what this computer's ledger knows of each import (its name, its
+    last progress, when it was registered); the list answer carries only ids and states."""
+    known = {e.import_id: e for e in ledger.entries() if e.import_id}
+    rows = [REMOTE_ROW.format(id="IMPORT ID", status="STATUS", name="NAME", created="CREATED")]
+    for item in items:
+        entry = known.get(item.import_id)
+        running = item.state in (ImportState.QUEUED, ImportState.PROCESSING)
+        progress = f" {entry.progress}%" if entry and entry.progress and running else ""
+        rows.append(_printable(REMOTE_ROW.format(
+            id=item.import_id, status=f"{item.state.value}{progress}",
+            name=entry.name if entry and entry.name else "-",
+            created=entry.created_at[:19] if entry else "(started elsewhere)").rstrip()))
+    return "\n".join(rows)
 
 
 def cmd_upload(args: argparse.Namespace) -> int:
