@@ -161,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="activate Windows against the KMS server")
     p.add_argument("--dry-run", action="store_true",
                    help="check and print the request body; send nothing")
+    p.add_argument("--force", action="store_true",
+                   help="register even while an earlier import of the same object is still "
+                        "converting (the ledger knows; without --force that is refused)")
     p.add_argument("--wait", action="store_true", help="follow the import until it ends")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
@@ -525,6 +528,8 @@ def cmd_register(args: argparse.Namespace) -> int:
     try:
         request = _request_from_args(args, session.project_id)
         ledger = _ledger(args)
+        if not args.force:
+            _refuse_a_second_import(ledger, request)
         entry = submit_import(session.imports, ledger, request, project_id=session.project_id,
                               region=session.profile.region or None)
         data = {"import_id": entry.import_id, "request_id": entry.request_id,
@@ -539,6 +544,19 @@ def cmd_register(args: argparse.Namespace) -> int:
     finally:
         session.close()
     return EXIT_OK
+
+
+def _refuse_a_second_import(ledger: Ledger, request: ImportRequest) -> None:
+    """Registering twice with the same arguments makes two imports and two images; when the
+    ledger knows the first one is still converting, that is almost always a mistake."""
+    running = [e for e in ledger.open_imports() if e.location == request.location]
+    if running:
+        first = running[0]
+        raise ConfigError(
+            f"An import of {request.location} is still converting: {first.import_id} "
+            f"({first.status or first.phase}, registered {first.created_at[:19]}).",
+            f"Follow it with 'vmdkimport status {first.import_id} --wait'. To register the "
+            "same object again anyway, add --force.", rules.Field.LOCATION)
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -20,8 +20,11 @@ import pytest
 from vmdkimport import cli
 from vmdkimport.core.cloud.imageimport import ImportState, ImportSummary
 from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.cloud.session import connect
 from vmdkimport.core.errors import ConfigError
 from vmdkimport.core.register.ledger import Ledger
+from vmdkimport.demo import demo_vmdk_bytes
+from vmdkimport.sandbox import Sandbox, SandboxConfig
 
 ID = "6bf65660-70ee-4a75-b61a-36ac040c289c"
 
@@ -84,3 +87,37 @@ def test_without_a_keyring_the_advice_does_not_name_remember(
     assert "--remember" not in raised.value.action
     assert "--password-stdin" in raised.value.action
     assert "OS_PASSWORD" in raised.value.action
+
+
+def test_registering_the_same_object_twice_stops_unless_forced(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The ledger knows the first import is still converting: a second register of the same
+    object is refused with what to do, and goes through with --force."""
+    with Sandbox(SandboxConfig(data_dir=tmp_path / "cloud", conversion_seconds=600)) as cloud:
+        session = connect(ConnectionProfile(identity_url=cloud.identity_url, domain=cloud.domain,
+                                            username=cloud.user,
+                                            project_name=cloud.project_name), cloud.password)
+        session.storage.create_container("images")
+        session.storage.put_object("images", "web01.vmdk", demo_vmdk_bytes(1024 * 1024))
+        session.close()
+        argv = ["--ledger", str(tmp_path / "ledger.sqlite3"), "register",
+                "--identity-url", cloud.identity_url, "--contract", cloud.domain,
+                "--user", cloud.user, "--project-name", cloud.project_name, "--password-stdin",
+                "--name", "web01", "--object", "images/web01.vmdk", "--os-type", "ubuntu"]
+
+        def run(*extra: str) -> int:
+            monkeypatch.setattr("sys.stdin", io.StringIO(cloud.password + "\n"))
+            return cli.main([*argv, *extra])
+
+        assert run() == 0
+        first = capsys.readouterr()
+        assert run() == cli.EXIT_ERROR
+        second = capsys.readouterr()
+        assert "still converting" in second.err
+        assert "--force" in second.err
+        assert "vmdkimport status" in second.err
+        assert len(Ledger(tmp_path / "ledger.sqlite3").entries()) == 1
+        assert run("--force") == 0
+        assert len(Ledger(tmp_path / "ledger.sqlite3").entries()) == 2
+        assert "import_id" in first.out
