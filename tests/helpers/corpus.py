@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import random
 import shutil
 import struct
 import subprocess
@@ -67,6 +68,18 @@ def qemu_convert(src: Path, dst: Path, src_fmt: str, dst_fmt: str, *options: str
     return dst
 
 
+def qemu_io(path: Path, *commands: str) -> Path:
+    """Run qemu-io commands on a VMDK (``write -c`` writes compressed grains, in that order)."""
+    binary = Path(require_qemu()).with_name("qemu-io")
+    args = [str(binary), "-f", "vmdk"]
+    for command in commands:
+        args += ["-c", command]
+    result = subprocess.run([*args, str(path)], capture_output=True, text=True, check=False,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
 def qemu_identical(a: Path, a_fmt: str, b: Path, b_fmt: str) -> bool:
     binary = require_qemu()
     result = subprocess.run([binary, "compare", "-q", "-f", a_fmt, "-F", b_fmt, str(a), str(b)],
@@ -107,6 +120,19 @@ def raw_disk(path: Path, size: int, *, data_mib: int = 0, gpt: bool = False,
             f.seek(MIB * (i + 1))
             line = f"block {i} seed {seed} ".encode() * 64
             f.write((line + block)[: 64 * 1024] * 4)
+    return path
+
+
+def incompressible_raw(path: Path, size: int, *, at: int, length: int = MIB,
+                       seed: int = 7) -> Path:
+    """A raw disk of ``size`` bytes, zero but for ``length`` bytes of random data at ``at``.
+
+    Random data does not compress: qemu-img then writes a streamOptimized grain larger than
+    the grain itself, and ends the file right after it (no zeroed end-of-stream sector)."""
+    with path.open("wb") as f:
+        f.truncate(size)
+        f.seek(at)
+        f.write(random.Random(seed).randbytes(length))
     return path
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from helpers import corpus
-from helpers.wizard import sign_in
+from helpers.wizard import click, sign_in
+from vmdkimport.core import rules
 from vmdkimport.core.disk import qemu
 from vmdkimport.core.disk.preflight import Verdict
 from vmdkimport.core.plan import ChecksumMode, PageId, SourceKind
@@ -214,3 +215,100 @@ def test_existing_object_skips_the_destination(qtbot: QtBot, wizard: ImportWizar
     click_radio(qtbot, page.use_file)
     assert not page.isComplete()  # no file chosen yet
     assert wizard.nextId() == PageId.DESTINATION
+
+
+# --- past a refusal: "Upload anyway" -----------------------------------------------------------
+
+def truncated_stream(folder: Path, name: str = "cut.vmdk") -> Path:
+    """A streamOptimized disk cut inside its last grain: refused as truncated, no conversion."""
+    raw = corpus.raw_disk(folder / f"{name}.raw", 16 * MIB, data_mib=8)
+    full = corpus.qemu_convert(raw, folder / f"{name}.full", "raw", "vmdk",
+                               "subformat=streamOptimized")
+    cut = len(full.read_bytes().rstrip(b"\x00")) - 100
+    return corpus.truncated_copy(full, folder / name, cut)
+
+
+def test_a_refused_disk_can_be_uploaded_anyway_deliberately(
+        qtbot: QtBot, wizard: ImportWizard, sandbox: Any, tmp_path: Path) -> None:
+    disk = truncated_stream(tmp_path)
+    page = to_disk_page(qtbot, wizard, sandbox)
+    assert not page.upload_anyway.isVisible()  # nothing refused yet
+    type_path(qtbot, page, disk)
+    inspection = page.shown_inspection()
+    assert inspection is not None
+    assert inspection.verdict is Verdict.REFUSED
+    # offered, worded as what it is, and off
+    assert page.upload_anyway.isVisible()
+    assert page.upload_anyway.isEnabled()
+    assert not page.upload_anyway.isChecked()
+    assert "reject" in page.upload_anyway.text()
+    assert not page.isComplete()
+    assert not next_enabled(wizard)
+    # a person ticks it with the keyboard: Tab to it from the path field, then Space
+    page.file_edit.setFocus()
+    for _ in range(12):
+        if page.upload_anyway.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert page.upload_anyway.hasFocus()
+    qtbot.keyClick(page.upload_anyway, Qt.Key.Key_Space)
+    assert page.upload_anyway.isChecked()
+    assert page.isComplete()
+    assert next_enabled(wizard)
+    plan = wizard.plan
+    assert plan.source_kind is SourceKind.LOCAL_FILE
+    assert plan.file == disk
+    assert plan.inspection is inspection  # the plan carries the refusal it goes past
+    source = plan.upload_source()
+    assert (source.path, source.offset, source.whole_file) == (disk, 0, True)
+    assert source.stat()[0] == disk.stat().st_size  # the whole file, as it is
+    assert plan.object_name == "cut.vmdk"
+    assert wizard.nextId() == PageId.DESTINATION
+    # and unticked with the mouse: the way is closed again
+    click(qtbot, page.upload_anyway)
+    assert not page.upload_anyway.isChecked()
+    assert not page.isComplete()
+    assert not next_enabled(wizard)
+
+
+def test_upload_anyway_is_never_remembered_across_disks(
+        qtbot: QtBot, wizard: ImportWizard, sandbox: Any, tmp_path: Path) -> None:
+    first = truncated_stream(tmp_path, "first.vmdk")
+    second = truncated_stream(tmp_path, "second.vmdk")
+    good = corpus.qemu_create(tmp_path / "good.vmdk", "vmdk", "16M", "subformat=streamOptimized")
+    page = to_disk_page(qtbot, wizard, sandbox)
+    type_path(qtbot, page, first)
+    click(qtbot, page.upload_anyway)
+    assert page.isComplete()
+    type_path(qtbot, page, second)  # another refused disk: asked again
+    assert page.upload_anyway.isVisible()
+    assert not page.upload_anyway.isChecked()
+    assert not page.isComplete()
+    click(qtbot, page.upload_anyway)
+    type_path(qtbot, page, good)  # an importable one: nothing to go past
+    assert not page.upload_anyway.isVisible()
+    assert not page.upload_anyway.isChecked()
+    assert page.isComplete()
+    assert wizard.plan.inspection is not None
+    assert wizard.plan.inspection.verdict is Verdict.IMPORTABLE
+    type_path(qtbot, page, first)  # back to the first: off again
+    assert not page.upload_anyway.isChecked()
+    assert not page.isComplete()
+    # typing another path hides the choice with the verdict it belonged to
+    click(qtbot, page.upload_anyway)
+    qtbot.keyClicks(page.file_edit, "x")
+    assert not page.upload_anyway.isVisible()
+    assert not page.isComplete()
+
+
+def test_upload_anyway_names_the_object_after_the_file_not_its_conversion(
+        qtbot: QtBot, wizard: ImportWizard, sandbox: Any, tmp_path: Path) -> None:
+    source = corpus.qemu_create(tmp_path / "app.qcow2", "qcow2", "64M")
+    page = to_disk_page(qtbot, wizard, sandbox)
+    type_path(qtbot, page, source)
+    assert page.convert.isVisible()  # the fix stays on offer
+    assert page.upload_anyway.isVisible()
+    click(qtbot, page.upload_anyway)
+    assert wizard.plan.upload_source().path == source
+    assert wizard.plan.object_name == rules.suggest_object_name(source.name)
+    assert "stream" not in wizard.plan.object_name

@@ -26,8 +26,14 @@ Header layout (little-endian, sector = 512 bytes)::
 
 A streamOptimized disk written by VMware puts ``GD_AT_END`` in the header and the real header as
 a *footer*: the file ends with a footer marker, the footer (a header copy with the real
-gdOffset) and an end-of-stream marker, 1536 bytes in all. qemu writes the grain directory near
-the start instead and ends the file with the end-of-stream marker (plus zero padding).
+gdOffset) and an end-of-stream marker, 1536 bytes in all; a reader needs that footer to find the
+grain directory (qemu refuses the file without it: "Invalid footer"). qemu writes the grain
+directory and tables near the start instead and writes no end-of-stream marker at all: it only
+rounds the file up to a whole sector after the last grain. Zeros follow that grain when it
+compressed well, and nothing when it did not (random, encrypted or compressed data), so a
+zeroed last sector proves nothing. Whether such a file is complete is decided from the grain
+stream: the last grain the grain tables point to must lie whole inside the file, and whatever
+follows it must be whole stream items (see :func:`_stream_cut`).
 """
 
 from __future__ import annotations
@@ -391,11 +397,6 @@ def read_sparse(reader: Reader) -> SparseInfo:
             return info
         info.header = header = footer
         info.footer_used = True
-    elif info.stream and reader.read_tail(SECTOR).strip(b"\x00"):
-        fatal.append(Text("The file does not end with the end-of-stream marker that closes "
-                          "every streamOptimized disk: it is truncated (an interrupted copy or "
-                          "download)."))
-        return info
 
     _check_layout(reader, header, info)
     if header.unclean_shutdown:
@@ -527,14 +528,67 @@ def _check_grains(reader: Reader, header: SparseHeader, info: SparseInfo,
             info.fatal.append(Text("A grain marker does not match its grain table: the disk "
                                    "is damaged."))
             return
+        if not 0 < compressed <= 2 * grain_bytes:  # qemu reads at most two grains' worth
+            info.fatal.append(Text("A grain table points at something that is not a "
+                                   "compressed grain: the disk is damaged."))
+            return
         end = grain * SECTOR + 12 + compressed
     else:
         end = grain * SECTOR + grain_bytes
     if end > size:
         info.fatal.append(_truncated(size, end, Text("the last grain of data")))
         return
+    if stream:
+        cut = _stream_cut(reader, header, end)
+        if cut is not None:
+            info.fatal.append(_truncated(size, cut, Text("the rest of the grain stream")))
+            return
     if not stream and (size - header.overhead * SECTOR) % grain_bytes:
         info.warnings.append(Text(
             "The file size is not a whole number of grains after the metadata, which a "
             "complete disk usually is: it may be truncated. If the copy was interrupted, copy "
             "it again."))
+
+
+#: stream items walked after the last grain the sampled grain tables know (each a 16-byte read)
+MAX_STREAM_WALK: Final = 64
+
+
+def _stream_cut(reader: Reader, header: SparseHeader, start: int) -> int | None:
+    """Where the stream after byte ``start`` (the end of a known grain) would need the file to
+    go on, when the file stops inside an item; None when it ends on an item boundary.
+
+    Each item starts on a sector: a grain marker (LBA, compressed size, data) or a metadata
+    marker (sector count, 0, type) followed by that many sectors. The walk stops, complete, at
+    the end of the file, at an end-of-stream marker or zeros (qemu's padding), or at bytes that
+    are no stream item (not ours to judge; the grain tables vouch for the rest). It reads 16
+    bytes per item and at most :data:`MAX_STREAM_WALK` items, normally a few: the grain tables'
+    last grain is the stream's last grain, followed by nothing or zeros (qemu) or by the last
+    grain table, the directory, the footer and the end-of-stream marker (VMware).
+    """
+    size = reader.size
+    grain_bytes = header.grain_size * SECTOR
+    metadata_sectors = {MARKER_GT: header.gt_sectors, MARKER_GD: header.gd_sectors,
+                        MARKER_FOOTER: 1}
+    position = -(-start // SECTOR) * SECTOR
+    for _ in range(MAX_STREAM_WALK):
+        if position >= size:
+            return None
+        head = reader.read_at(position, 16).ljust(16, b"\x00")
+        value: int
+        length: int
+        kind: int
+        value, length, kind = struct.unpack("<QII", head)
+        if length == 0:
+            if kind == MARKER_EOS or metadata_sectors.get(kind) != value:
+                return None  # the end, padding, or not a marker we can size
+            end = position + SECTOR + value * SECTOR
+        elif value % header.grain_size or value >= header.capacity or \
+                length > 2 * grain_bytes:
+            return None  # not a grain marker
+        else:
+            end = position + 12 + length
+        if end > size:
+            return end
+        position = -(-end // SECTOR) * SECTOR
+    return None

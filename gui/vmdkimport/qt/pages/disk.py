@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -83,6 +84,15 @@ class DiskPage(PlanPage):
         self.cancel_conversion = QPushButton(self.tr("C&ancel conversion"))
         self.cancel_conversion.clicked.connect(self.stop_conversion)
         self.cancel_conversion.hide()
+        # The way past a refusal (the CLI's upload --no-inspect): deliberate, off for every
+        # new verdict, never saved; the fix above stays the first thing offered.
+        self.upload_anyway = QCheckBox(self.tr("&Upload anyway: the service will probably "
+                                               "reject it"))
+        self.upload_anyway.setToolTip(self.tr("Uploads the whole file as it is, without the fix "
+                                              "above. Only for a file you know the service "
+                                              "takes."))
+        self.upload_anyway.hide()
+        self.upload_anyway.toggled.connect(self._upload_anyway_toggled)
 
         self.file_box = QWidget()
         file_form = QFormLayout()
@@ -102,6 +112,7 @@ class DiskPage(PlanPage):
         file_layout.addLayout(file_form)
         file_layout.addWidget(self.verdict)
         file_layout.addWidget(self.details, 1)
+        file_layout.addWidget(self.upload_anyway)
         file_layout.addLayout(convert_row)
 
         # --- an existing object --------------------------------------------------------------
@@ -129,6 +140,7 @@ class DiskPage(PlanPage):
         # state
         self._busy = 0
         self._inspection: Inspection | None = None  # of the file shown, when it is acceptable
+        # (a refused one only while "Upload anyway" is ticked)
         self._shown: Inspection | None = None  # the inspection shown (even refused)
         self._inspect_seq = 0
         self._inspecting_path = ""
@@ -204,6 +216,7 @@ class DiskPage(PlanPage):
             self.verdict.clear_message()
             self.details.hide()
             self.convert.hide()
+            self._offer_upload_anyway(False)
             self.completeChanged.emit()
 
     def _inspect(self, path: Path) -> None:
@@ -214,6 +227,7 @@ class DiskPage(PlanPage):
         self._shown = None
         self.details.hide()
         self.convert.hide()
+        self._offer_upload_anyway(False)
         self.verdict.show_info(self.tr("Checking %1…").replace("%1", path.name))
         def inspect(report: Report) -> Inspection:
             from vmdkimport.core.disk import preflight
@@ -234,6 +248,7 @@ class DiskPage(PlanPage):
         self.details.show()
         self.convert.setVisible(inspection.conversion is not None and inspection.can_convert)
         self.convert.setEnabled(True)
+        self._offer_upload_anyway(inspection.verdict is Verdict.REFUSED)
         if inspection.verdict is Verdict.REFUSED:
             self.verdict.show_error(self.tr("This file cannot be imported as it is. See the fix "
                                             "below."))
@@ -246,6 +261,28 @@ class DiskPage(PlanPage):
         self._inspection = inspection
         self.settings.set_value("disk/folder", str(inspection.path.parent))
         self._use_local_file()
+
+    def _offer_upload_anyway(self, offered: bool) -> None:
+        """Show the choice (for a refusal) or hide it; either way it starts unticked."""
+        self.upload_anyway.blockSignals(True)
+        self.upload_anyway.setChecked(False)
+        self.upload_anyway.blockSignals(False)
+        self.upload_anyway.setVisible(offered)
+
+    def _upload_anyway_toggled(self, checked: bool) -> None:
+        from vmdkimport.core.disk.preflight import Verdict
+
+        refused = self._shown
+        if refused is None or refused.verdict is not Verdict.REFUSED:
+            return
+        if checked:
+            self._inspection = refused
+            self._use_local_file()
+        else:
+            self._inspection = None
+            if self.plan.inspection is refused:
+                self.plan.inspection = None
+        self.completeChanged.emit()
 
     def _inspect_failed(self, seq: int, exc: object) -> None:
         if seq != self._inspect_seq:
@@ -262,6 +299,9 @@ class DiskPage(PlanPage):
             self.plan.checksum_mode = ChecksumMode.COMPUTE
         if self.plan.inspection is not inspection:  # keep what later pages changed since
             self.plan.apply_inspection(inspection)
+            if inspection.upload_source is None:  # uploaded anyway: the file as it is, so the
+                # object is named after it, not after the conversion the pre-flight suggested
+                self.plan.object_name = rules.suggest_object_name(inspection.path.name)
 
     def _details_html(self, inspection: Inspection) -> str:
         from vmdkimport.core.disk import qemu
@@ -380,7 +420,7 @@ class DiskPage(PlanPage):
         self.cancel_conversion.setVisible(converting)
         self.cancel_conversion.setEnabled(converting)
         for widget in (self.convert, self.file_edit, self.browse, self.use_file,
-                       self.use_object):
+                       self.use_object, self.upload_anyway):
             widget.setEnabled(not converting)
 
     # --- drag and drop -----------------------------------------------------------------------
