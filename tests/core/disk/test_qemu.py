@@ -41,7 +41,22 @@ def test_progress_reaches_100_and_the_result_is_importable(tmp_path: Path) -> No
     assert after.subformat == "streamOptimized"
     assert after.virtual_size == 32 * MIB
     assert corpus.qemu_identical(raw, "raw", out, "vmdk")
-    assert not out.with_name(out.name + ".part").exists()
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted([out.name, raw.name])
+
+
+def test_the_converted_disk_names_itself_in_its_descriptor(tmp_path: Path) -> None:
+    """qemu-img writes the file name it creates into the embedded descriptor's extent line. The
+    conversion used to create ``OUT.vmdk.part`` and rename it, so the finished disk called its
+    own extent "OUT.vmdk.part" (qemu ignores the name for a one-file disk; other readers may
+    not). It must name the file as it is finally called, and leave no partial file or folder."""
+    corpus.require_qemu()
+    raw = corpus.raw_disk(tmp_path / "server.img", 4 * MIB, data_mib=2)
+    out = tmp_path / "server-stream.vmdk"
+    convert(raw, out, "raw")
+    head = out.read_bytes()[:64 * 1024]
+    assert b'"server-stream.vmdk"' in head
+    assert b".part" not in head
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["server-stream.vmdk", "server.img"]
 
 
 @pytest.mark.parametrize("subformat", ["monolithicFlat", "twoGbMaxExtentSparse",

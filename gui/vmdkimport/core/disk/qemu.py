@@ -1,9 +1,11 @@
 """Convert a disk to a streamOptimized VMDK with ``qemu-img``, with progress and cancel.
 
 ``qemu-img convert -p`` prints its progress as ``    (12.34/100%)`` followed by a carriage
-return; we read that from its standard output. The output is written to ``<name>.part`` and
-renamed when qemu-img succeeds, so a cancelled or failed conversion never leaves a file that
-looks finished: on cancel the process is killed and the partial file removed.
+return; we read that from its standard output. The output is written under its final name in a
+temporary folder beside the destination (``.<name>.part/<name>``: qemu-img writes the file name
+it creates into the disk's own descriptor, so a renamed ``<name>.part`` would call its extent by
+the wrong name) and moved into place when qemu-img succeeds, so a cancelled or failed conversion
+never leaves a file that looks finished: on cancel the process is killed and the folder removed.
 
 qemu-img is found on PATH, in ``VMDKIMPORT_QEMU_IMG`` (a full path), or on Windows in the folder
 the QEMU installer uses. It is optional: without it the pre-flight still tells the user the exact
@@ -155,7 +157,26 @@ def convert_to_stream_optimized(
         raise ConversionFailed(
             Text("{path} already exists.", path=str(destination)),
             Text("Choose another file name, or delete the existing file first."))
-    partial = destination.with_name(destination.name + ".part")
+    folder = destination.with_name(f".{destination.name}.part")
+    try:
+        shutil.rmtree(folder, ignore_errors=True)  # left by a crash: ours, and never finished
+        folder.mkdir(mode=0o700)
+    except OSError as exc:
+        raise ConversionFailed(
+            Text("The converted disk could not be saved as {path}: {reason}.",
+                 path=str(destination), reason=exc.strerror or str(exc)),
+            Text("Choose a folder you can write to.")) from exc
+    partial = folder / destination.name
+    try:
+        return _convert(binary, source, destination, partial, source_format, on_progress,
+                        cancel)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _convert(binary: Path, source: Path, destination: Path, partial: Path,
+             source_format: str | None, on_progress: Callable[[float], None],
+             cancel: threading.Event) -> Path:
     args = convert_args(source, partial, source_format=source_format, qemu_img=str(binary))
     creationflags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     try:
