@@ -97,3 +97,48 @@ def test_unknown_codes_fall_back_by_status() -> None:
 
 def test_identity_401_mentions_the_lockout() -> None:
     assert "5 failed sign-ins within 15 minutes" in lookup(401, None, service="identity").action
+
+
+# --- where the tool's advice must follow the page's Action column ------------------------------
+
+@pytest.mark.parametrize("code", ["50001", "50002", "50003"])
+def test_internal_errors_say_contact_support_and_to_quote_the_request_id(code: str) -> None:
+    """The page's action is "Contact support.": ours is that, plus what support will need."""
+    entry = TABLE5[code]
+    assert entry.provider_action == "Contact support."
+    assert entry.action.startswith("Contact support.")
+    assert "quote the request id" in entry.action.lower()
+    assert "try again" not in entry.action.lower()
+
+
+def _order(action: str, *phrases: str) -> list[int]:
+    lower = action.lower()
+    return [lower.index(p.lower()) for p in phrases]
+
+
+def test_50301_without_a_count_gives_both_halves_the_page_s_way_round() -> None:
+    """100 or fewer running: try again after others finish; more than 100: contact support."""
+    action = TABLE5["50301"].action
+    assert "fewer than 100" not in action
+    few, retry, many, support = _order(action, "100 or fewer", "try again after",
+                                       "more than 100", "contact support")
+    assert few < retry < many < support
+    assert error_catalog.busy_action(None) == action
+
+
+@pytest.mark.parametrize("running", [0, 1, 57, 100])
+def test_50301_with_100_or_fewer_running_says_to_try_again_later(running: int) -> None:
+    action = error_catalog.busy_action(running)
+    assert re.search(rf"\b{running}\b", action)
+    assert "try again after some of them have finished" in action
+    # the retry advice comes first; support only for what this project cannot see
+    assert action.lower().index("try again") < action.lower().find("contact support") or (
+        "contact support" not in action.lower())
+
+
+@pytest.mark.parametrize("running", [101, 250])
+def test_50301_with_more_than_100_running_says_to_contact_support(running: int) -> None:
+    action = error_catalog.busy_action(running)
+    assert re.search(rf"\b{running}\b", action)
+    assert "contact support" in action.lower()
+    assert "try again" not in action.lower()

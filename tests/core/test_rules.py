@@ -129,6 +129,64 @@ def test_unset_optionals_are_omitted_and_kms_dropped_for_linux() -> None:
     assert request.to_body() == {"name": "n", "location": GOOD["location"], "os_type": "centos"}
 
 
+# --- kms: what the page writes, and what it does not allow ------------------------------------
+
+def test_kms_without_activate_is_refused() -> None:
+    """The page marks only server_info optional: "activate" is part of every kms sent."""
+    problems = check_body(_with(kms={"server_info": "kms.example.com:1688"}), project_id=PROJECT)
+    assert [(p.code, p.field) for p in problems] == [("40034", Field.KMS_ACTIVATE)]
+    assert "activate" in problems[0].detail
+
+
+@pytest.mark.parametrize("server", [
+    KmsSettings("kms.example.com:1688", activate=False),
+    KmsSettings("kms.example.com:1688", activate=True),
+    KmsSettings(None, activate=True),
+])
+def test_kms_is_always_sent_with_activate_true(server: KmsSettings) -> None:
+    request = ImportRequest(name="n", location=GOOD["location"], os_type="win2012R2SE",
+                            kms=server)
+    kms = request.to_body()["kms"]
+    assert kms["activate"] is True
+    assert set(kms) <= {"server_info", "activate"}
+    assert request.validate(project_id=PROJECT) == []
+
+
+@pytest.mark.parametrize(("value", "host"), [
+    ("10.0.0.5:1688", "10.0.0.5"),
+    ("10.0.0.5", "10.0.0.5"),
+    ("10.0.0.5 : 1688", "10.0.0.5"),
+    ("192.168.1.20:65535", "192.168.1.20"),
+    ("[2001:db8::1]:1688", "2001:db8::1"),
+    ("[2001:db8::1]", "2001:db8::1"),
+    ("2001:db8::1", "2001:db8::1"),
+    ("2001:db8::1:1688", "2001:db8::1:1688"),
+    ("::1", "::1"),
+    ("[::ffff:10.0.0.5]:1688", "::ffff:10.0.0.5"),
+    ("fe80::1%eth0", "fe80::1%eth0"),
+])
+def test_an_ip_address_is_not_an_fqdn(value: str, host: str) -> None:
+    error = rules.server_info_error(value)
+    assert error is not None
+    assert "IP address" in error
+    assert host in error
+    problems = check_body(_with(kms={"server_info": value, "activate": True}),
+                          project_id=PROJECT)
+    assert [(p.code, p.field) for p in problems] == [("40034", Field.KMS_SERVER)]
+
+
+@pytest.mark.parametrize("value", ["1.2.3:1688", "kms.123:1688", "010.000.000.005:1688"])
+def test_an_all_numeric_top_label_is_no_fqdn(value: str) -> None:
+    assert rules.server_info_error(value) is not None
+
+
+@pytest.mark.parametrize("value", ["kms.example.com:1688", "kms-01.corp.example.co.jp:1688",
+                                   "1kms.example.com:1688", "kms.example.com.:1688",
+                                   "10-0-0-5.example.com:1688"])
+def test_fqdns_still_pass(value: str) -> None:
+    assert rules.server_info_error(value) is None
+
+
 def test_kms_with_nothing_set_is_omitted() -> None:
     request = ImportRequest(name="n", location=GOOD["location"], os_type="win2012SE",
                             kms=KmsSettings(None, activate=False))

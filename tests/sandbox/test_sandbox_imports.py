@@ -80,6 +80,13 @@ def body_with(location: str, change: dict[str, Any]) -> dict[str, Any]:
     ("40032", {"min_ram": -1}),
     ("40033", {"min_disk": 1.5}),
     ("40034", {"os_type": "win2012R2SE", "kms": {"activate": False}}),
+    # the page marks only server_info optional: kms always carries "activate": true
+    ("40034", {"os_type": "win2012R2SE", "kms": {"server_info": "kms.example.com:1688"}}),
+    # "FQDN: Port number": an IP address is not a name
+    ("40034", {"os_type": "win2012R2SE",
+               "kms": {"server_info": "10.0.0.5:1688", "activate": True}}),
+    ("40034", {"os_type": "win2012R2SE",
+               "kms": {"server_info": "[2001:db8::5]:1688", "activate": True}}),
     ("40037", {"location": "{too_large}"}),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_table5_row_from_the_body(cloud: Cloud, disk: dict[str, Any], code: str,

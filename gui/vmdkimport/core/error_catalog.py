@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Final
 
 from vmdkimport.core.rules import MESSAGES, Field
+from vmdkimport.core.text import Text
 
 
 class Step(StrEnum):
@@ -74,6 +75,18 @@ class CatalogEntry:
 
 _MODIFY = "Modify the request content."
 _SUPPORT = "Contact support."
+# Table 5's action for 50001-50003 is "Contact support." and nothing else; the error already
+# carries the request id, which is what support needs to find the failed request.
+_SUPPORT_WITH_ID = ("Contact support. Quote the request id shown with this error, so that "
+                    "support can find the request.")
+
+#: Table 5, 50301: the number of running imports per contract up to which waiting is the answer
+BUSY_LIMIT: Final = 100
+# 50301 when the number of running imports could not be had: both halves of the page's action,
+# the page's way round.
+_BUSY_EITHER = ("Count the imports of your contract that are still queued or processing "
+                "(History, or 'vmdkimport list --remote'). If there are 100 or fewer, try again "
+                "after some of them have finished. If there are more than 100, contact support.")
 
 
 def _row(
@@ -131,8 +144,8 @@ TABLE5: Final[dict[str, CatalogEntry]] = {e.key: e for e in (
     _row("40033", 400, Field.MIN_DISK, "The minimum disk value is not accepted.",
          "Enter a whole number of gigabytes (0 or more) on the Image settings page."),
     _row("40034", 400, Field.KMS, "The KMS settings are not accepted.",
-         "Enter the KMS server as FQDN:port (or leave it blank for the region's default) and "
-         "tick Activate, on the Image settings page."),
+         "Enter the KMS server by its name as FQDN:port, not an IP address (or leave it blank "
+         "for the region's default), and tick Activate, on the Image settings page."),
     _row("40037", 400, Field.DISK, "The disk image is too large for the import service.",
          "Make the disk smaller (shrink the guest's partitions and the virtual disk, or remove "
          "unused space), export it again and start over with the new file.",
@@ -144,18 +157,16 @@ TABLE5: Final[dict[str, CatalogEntry]] = {e.key: e for e in (
          provider_message="You cannot execute this API.",
          provider_action="Check with the Administrator about your account privileges."),
     _row("50001", 500, Field.NONE, "The import service failed with an internal error.",
-         "Try again later. If it keeps failing, contact support and quote the request id.",
-         provider_message="Internal server error.", provider_action=_SUPPORT, retryable=True),
+         _SUPPORT_WITH_ID, provider_message="Internal server error.", provider_action=_SUPPORT,
+         retryable=True),
     _row("50002", 500, Field.NONE, "The import service failed with an internal error.",
-         "Try again later. If it keeps failing, contact support and quote the request id.",
-         provider_message="Internal server error.", provider_action=_SUPPORT, retryable=True),
+         _SUPPORT_WITH_ID, provider_message="Internal server error.", provider_action=_SUPPORT,
+         retryable=True),
     _row("50003", 500, Field.NONE, "The import service failed with an internal error.",
-         "Try again later. If it keeps failing, contact support and quote the request id.",
-         provider_message="Internal server error.", provider_action=_SUPPORT, retryable=True),
+         _SUPPORT_WITH_ID, provider_message="Internal server error.", provider_action=_SUPPORT,
+         retryable=True),
     _row("50301", 503, Field.NONE,
-         "Too many imports are running for your contract at the moment.",
-         "Wait until some of your other imports have finished (see History), then try again. "
-         "If fewer than 100 imports are running for your contract, contact support.",
+         "Too many imports are running for your contract at the moment.", _BUSY_EITHER,
          provider_message="Too many requests.",
          provider_action="Check the number of executions of import requests. When the count is "
                          "100 or less per contract, re-execute after completing other import "
@@ -266,6 +277,27 @@ def lookup(status: int, error_code: str | None = None, *, service: str = "image-
     if status in STATUS:
         return STATUS[status]
     return GENERIC_5XX if status >= 500 else GENERIC_4XX
+
+
+def busy_action(running: int | None) -> str:
+    """What to do about 50301, given how many imports are queued or processing, if known.
+
+    Table 5: "When the count is 100 or less per contract, re-execute after completing other
+    import requests. Otherwise, contact support." The answer does not carry the count, so the
+    register flow asks the list for it (:mod:`vmdkimport.core.register.submit`). The list shows
+    one project's imports, while the limit is per contract: a count above 100 settles it, one of
+    100 or fewer is this project's share, and the other projects are named for what they are.
+    """
+    if running is None:
+        return TABLE5["50301"].action
+    if running > BUSY_LIMIT:
+        return Text("Imports still queued or processing in this project: {count}. That is more "
+                    "than 100 per contract, so contact support and quote the request id shown "
+                    "with this error.", count=running)
+    return Text("Imports still queued or processing in this project: {count}. That is 100 or "
+                "fewer, so try again after some of them have finished (see History). Imports in "
+                "your contract's other projects count too: only if all together are more than "
+                "100, contact support.", count=running)
 
 
 def all_entries() -> list[CatalogEntry]:

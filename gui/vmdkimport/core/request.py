@@ -20,6 +20,10 @@ class KmsSettings:
     """KMS licence activation for a Windows image.
 
     ``server_info`` empty means "the region's default KMS server on port 1688" (documented).
+    The page writes ``kms`` as ``{"server_info": ..., "activate": true}`` and marks only
+    ``server_info`` optional, and "true" is the only value ``activate`` takes: a ``kms`` object
+    always asks for activation. So a server given without ``activate`` still activates against
+    it; ``activate`` alone activates against the region's default server.
     """
 
     server_info: str | None = None
@@ -30,9 +34,10 @@ class KmsSettings:
         out: dict[str, Any] = {}
         if self.server_info and self.server_info.strip():
             out["server_info"] = rules.normalize_server_info(self.server_info)
-        if self.activate:
-            out["activate"] = True
-        return out or None
+        if not out and not self.activate:
+            return None
+        out["activate"] = True
+        return out
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,11 @@ _UUID_RE: Final = re.compile(
 INT32_MAX: Final = 2**31 - 1
 
 # CHOSEN: an FQDN is dot-separated labels of letters, digits and hyphens (RFC 1123), at least two
-# labels, 253 characters at most; the port is 1-65535. The provider writes "FQDN: Port number" with
-# a space after the colon, which we read as typography: we accept spaces around the colon and send
-# "host:port" without them.
+# labels, 253 characters at most, and its last label is not all digits (no top-level domain is, so
+# "10.0.0.5" or "1.2.3" is no name); the port is 1-65535. An IP address is refused with its own
+# message, v4 or v6, with or without a port: the page asks for the FQDN, and a request we let
+# through must not bounce. The provider writes "FQDN: Port number" with a space after the colon,
+# which we read as typography: we accept spaces around the colon and send "host:port" without them.
 _LABEL_RE: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?")
 _SERVER_INFO_RE: Final = re.compile(r"(?P<host>[^:\s]+)\s*:\s*(?P<port>[0-9]{1,5})")
 
@@ -320,17 +322,48 @@ def normalize_server_info(value: str) -> str:
     return f"{match['host']}:{int(match['port'])}"
 
 
+def _ip_address_in(value: str) -> str | None:
+    """The IP address ``value`` gives as its host, or None.
+
+    Written every way an administrator may paste one: ``10.0.0.5``, ``10.0.0.5:1688``,
+    ``[2001:db8::1]:1688``, ``2001:db8::1`` (two or more colons can only be IPv6, with or without
+    a port after the last one).
+    """
+    # here, not at import: only a typed KMS server needs it, and the wizard's start does not
+    import ipaddress
+
+    text = value.strip()
+    if text.startswith("["):
+        candidates = [text[1:].partition("]")[0]]
+    elif text.count(":") >= 2:
+        candidates = [text, text.rpartition(":")[0]]
+    else:
+        candidates = [text.partition(":")[0].strip()]
+    for candidate in candidates:
+        try:
+            ipaddress.ip_address(candidate)
+        except ValueError:
+            continue
+        return candidate
+    return None
+
+
 def server_info_error(value: object) -> str | None:
     """Why ``value`` is not "FQDN:port", or None."""
     if not isinstance(value, str):
         return Text("The KMS server must be text in the form FQDN:port.")
+    address = _ip_address_in(value)
+    if address is not None:
+        return Text("{address} is an IP address, but the KMS server must be given by its name "
+                    "(FQDN), for example kms.example.com:1688.", address=address)
     match = _SERVER_INFO_RE.fullmatch(value.strip())
     if not match:
         return Text("The KMS server must be written as FQDN:port, for example "
                     "kms.example.com:1688.")
     host, port = match["host"], int(match["port"])
     labels = host.rstrip(".").split(".")
-    if len(host) > 253 or len(labels) < 2 or not all(_LABEL_RE.fullmatch(x) for x in labels):
+    if (len(host) > 253 or len(labels) < 2 or not all(_LABEL_RE.fullmatch(x) for x in labels)
+            or labels[-1].isdigit()):
         return Text("{host!r} is not a fully qualified domain name (like kms.example.com).",
                     host=host)
     if not 1 <= port <= 65535:
@@ -351,12 +384,18 @@ def kms_error(value: object) -> tuple[Field, str] | None:
     if not value:
         # Documented: "When specifying neither server_info nor activate, this item cannot be
         # specified."
-        return Field.KMS, Text("kms needs server_info, activate, or both; otherwise leave kms out.")
+        return Field.KMS, Text('kms needs "activate": true (and server_info if not the '
+                               "region's default); otherwise leave kms out.")
     if "server_info" in value:
         error = server_info_error(value["server_info"])
         if error:
             return Field.KMS_SERVER, error
-    if "activate" in value and value["activate"] is not True:
+    if "activate" not in value:
+        # Documented: the page marks server_info "(optional)" and activate not, and writes kms
+        # as {"server_info": ..., "activate": true}. CHOSEN: so activate is required.
+        return Field.KMS_ACTIVATE, Text('kms needs "activate": true; only server_info may be '
+                                        "left out.")
+    if value["activate"] is not True:
         # Documented: 'Specify "true"', as a JSON boolean.
         return Field.KMS_ACTIVATE, Text("kms.activate can only be true (a JSON boolean).")
     return None
