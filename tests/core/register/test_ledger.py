@@ -8,8 +8,11 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
+from typing import Any
 
+from vmdkimport.core.cloud.imageimport import ImportState, ImportSummary
 from vmdkimport.core.register.ledger import Ledger
 
 BODY = {"name": "web", "location": "/v1/AUTH_p/c/web.vmdk", "os_type": "ubuntu"}
@@ -111,3 +114,43 @@ def test_a_hard_kill_while_writing_never_corrupts_it(tmp_path: Path) -> None:
     ids = {e.import_id for e in ledger.entries() if e.import_id}
     # Everything the writer reported as done survived; at most the one in flight is missing.
     assert {f"k-{i}" for i in range(acknowledged + 1)} <= ids
+
+
+def test_status_never_goes_back_from_a_final_state(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.sqlite3")
+    for final in ("succeeded", "failed", "canceled"):
+        local = ledger.begin_submission(body={"name": final, "location": "l"}, region=None,
+                                        import_url=None, project_id=None)
+        ledger.record_registered(local, import_id=final, request_id=None)
+        assert ledger.record_status(final, final, 100)
+        assert not ledger.record_status(final, "processing", 40)
+        entry = ledger.get(final)
+        assert entry is not None
+        assert (entry.status, entry.progress) == (final, 100)
+        assert [e.status for e in ledger.events(final)] == ["registered", final]
+
+
+def test_adopting_2000_imports_is_one_transaction(tmp_path: Path) -> None:
+    ledger = Ledger(tmp_path / "l.sqlite3")
+    items = [ImportSummary(f"{i:08d}-0000-4000-8000-000000000000", ImportState.SUCCEEDED, None)
+             for i in range(2000)]
+    commits = _count_commits(ledger)
+    started = time.perf_counter()
+    added = ledger.adopt_many(items, region=None, import_url=None, project_id="p")
+    elapsed = time.perf_counter() - started
+    assert commits() == 1
+    assert added == 2000
+    assert len(ledger.entries()) == 2000
+    print(f"adopt_many(2000): {elapsed:.3f} s")
+
+
+def _count_commits(ledger: Ledger) -> Any:
+    count = [0]
+    real = ledger._connect
+
+    def counting() -> Any:
+        count[0] += 1
+        return real()
+
+    ledger._connect = counting  # type: ignore[method-assign]
+    return lambda: count[0]

@@ -20,6 +20,7 @@ from vmdkimport.core.error_catalog import busy_action
 from vmdkimport.core.errors import ApiError, InvalidRequest, TransportError, VmdkImportError
 from vmdkimport.core.register.ledger import Ledger, LedgerEntry
 from vmdkimport.core.register.polling import PollPolicy
+from vmdkimport.core.register.reconcile import adopt_listed
 from vmdkimport.core.request import ImportRequest
 from vmdkimport.core.text import Text
 
@@ -158,9 +159,7 @@ def refresh_open_imports(client: ImageImportClient, ledger: Ledger, *, project_i
     it is (and counted as "unknown") rather than guessed.
     """
     if adopt:
-        for item in client.list():
-            ledger.adopt(import_id=item.import_id, status=item.state.value, region=region,
-                         import_url=client.base, project_id=project_id)
+        adopt_listed(client, ledger, client.list(), region=region, project_id=project_id)
     counts: dict[str, int] = {}
     for entry in ledger.open_imports():
         if entry.import_id is None or (entry.project_id not in (None, project_id)):
