@@ -40,3 +40,20 @@ def test_the_four_cases(backend: Backend, tmp_path: Path, unique: str) -> None:
     assert different.kind is DestinationKind.DIFFERENT
     assert different.needs_consent
     assert different.existing_size == 4 * MIB
+
+
+def test_same_name_size_and_mtime_is_compared_not_called_identical(
+    sandbox_backend: Backend, tmp_path: Path
+) -> None:
+    import os
+
+    path = tmp_path / "disk.vmdk"
+    make_file(path, 3 * MIB, seed=1)
+    run_upload(sandbox_backend.storage, _request(path, "dest"))
+    st = os.stat(path)
+    make_file(path, 3 * MIB, seed=2)  # another disk, given the same date (touch -r)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    check = check_destination(sandbox_backend.storage, _request(path, "dest"))
+    assert check.kind is not DestinationKind.IDENTICAL
+    assert not check.needs_consent  # the upload compares first, and asks only if they differ
+    assert "compare" in check.message()

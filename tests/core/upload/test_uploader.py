@@ -331,7 +331,8 @@ def test_slo_segment_size_is_raised_to_fit_the_manifest_limit(
 ) -> None:
     from vmdkimport.core.upload.segments import choose_segment_size
 
-    assert choose_segment_size(3000, 1, max_file_size=10_000, max_segments=1000) == 3
+    assert choose_segment_size(3000 * MIB, MIB, max_file_size=10 * MIB,
+                               max_segments=1000) == 3 * MIB
     with pytest.raises(Exception, match="segments"):
         choose_segment_size(10**9, None, max_file_size=1000, max_segments=10)
 
@@ -361,14 +362,17 @@ def test_a_file_that_shrinks_while_it_is_read_is_one_clear_error(tmp_path: Path)
     from vmdkimport.core.disk.source import UploadSource
     from vmdkimport.core.errors import ConfigError
     from vmdkimport.core.rules import Field
+    from vmdkimport.core.upload.segments import Segment
     from vmdkimport.core.upload.transfer import TransferControl
     from vmdkimport.core.upload.uploader import _LocalHash
 
     disk = tmp_path / "disk.vmdk"
     disk.write_bytes(b"x" * 1000)
-    reader = _LocalHash(UploadSource(disk), 4096, TransferControl(), threading.Event())
+    reader = _LocalHash(UploadSource(disk), [Segment(0, 0, 4096, "disk.vmdk")],
+                        TransferControl(), threading.Event())
     reader.run()
     assert isinstance(reader.error, ConfigError)
     assert str(reader.error) == f"{disk} got shorter during the upload."
     assert reader.error.field is Field.DISK
-    assert reader.error.action == "Do not change the disk file while it uploads; start again."
+    assert reader.error.action == ("The disk changed while it was read: stop the VM or wait for "
+                                   "the copy to finish, then upload again.")

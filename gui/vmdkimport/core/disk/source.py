@@ -17,6 +17,21 @@ from vmdkimport.core.text import Text
 
 
 @dataclass(frozen=True)
+class FileFingerprint:
+    """What ``stat`` says about the file, down to the nanosecond: equal fingerprints mean the
+    same file, unchanged (``ctime`` cannot be set back by the user, unlike ``mtime``)."""
+
+    device: int
+    inode: int
+    size: int  # of the whole file
+    mtime_ns: int
+    ctime_ns: int
+
+    def to_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
 class UploadSource:
     """A byte range of a local file: the whole file, or a VMDK member inside an OVA.
 
@@ -58,3 +73,14 @@ class UploadSource:
             raise ConfigError(Text("{path} is shorter than the part to upload.", path=self.path),
                               Text("Inspect the file again; it may have changed."), Field.DISK)
         return size, st.st_mtime_ns
+
+    def fingerprint(self) -> FileFingerprint:
+        """The file's identity and state now; compared before and after an upload, and kept in
+        the upload's journal so that only this very file may resume it."""
+        try:
+            st = os.stat(self.path)
+        except OSError as exc:
+            raise ConfigError(Text("{path} cannot be read: {error}.", path=self.path,
+                                   error=exc.strerror or exc),
+                              Text("Choose the disk file again."), Field.DISK) from None
+        return FileFingerprint(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)

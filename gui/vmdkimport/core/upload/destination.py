@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from vmdkimport.core.cloud.objectstorage import DEFAULT_MAX_FILE_SIZE, ObjectStorageClient
 from vmdkimport.core.text import Text
+from vmdkimport.core.upload.journal import UploadJournal
 from vmdkimport.core.upload.segments import (
     Manifest,
     UploadIdentity,
@@ -20,12 +21,13 @@ from vmdkimport.core.upload.segments import (
     choose_segment_size,
     plan_segments,
 )
-from vmdkimport.core.upload.uploader import META_SOURCE
+from vmdkimport.core.upload.uploader import META_SHA1, META_SOURCE
 
 
 class DestinationKind(StrEnum):
     NEW = "new"  # nothing there: the disk will be uploaded
     IDENTICAL = "identical"  # our earlier upload of this very disk: nothing to send
+    COMPARE = "compare"  # our metadata, but not proven to be this file: compared before sending
     RESUME = "resume"  # segments of an interrupted upload of this disk are there
     DIFFERENT = "different"  # another object has the name: replacing needs consent
 
@@ -48,6 +50,10 @@ class DestinationCheck:
             return Text("No object has this name yet: the disk will be uploaded.")
         if self.kind is DestinationKind.IDENTICAL:
             return Text("This disk is already there (uploaded earlier): nothing will be sent.")
+        if self.kind is DestinationKind.COMPARE:
+            return Text("An upload of a disk with this name, size and date is already there. "
+                        "Before sending anything, the upload reads your disk once to compare "
+                        "them, and keeps the object if they are the same.")
         if self.kind is DestinationKind.RESUME:
             return Text("An interrupted upload of this disk was found: {present} of {total} "
                         "segments are already there. The upload resumes.",
@@ -65,6 +71,7 @@ def check_destination(storage: ObjectStorageClient, request: UploadRequest
                       ) -> DestinationCheck:
     """Look at the destination the way :class:`~vmdkimport.core.upload.uploader.Uploader` will."""
     size, mtime_ns = request.source.stat()
+    fingerprint = request.source.fingerprint()
     info = storage.info()
     swift = info.get("swift") if isinstance(info.get("swift"), Mapping) else {}
     slo = isinstance(info.get("slo"), Mapping)
@@ -82,7 +89,14 @@ def check_destination(storage: ObjectStorageClient, request: UploadRequest
     if existing is not None:
         if existing.meta.get(META_SOURCE.lower()) == identity.source_tag() \
                 and existing.size == size:
-            return DestinationCheck(DestinationKind.IDENTICAL, existing.size, slo_available=slo)
+            # Name, size and mtime prove nothing (touch -r, cp -p): only this machine's journal
+            # for this very file does; the uploader then also checks the object's ETag.
+            journal = UploadJournal(identity, fingerprint=fingerprint)
+            sha1 = existing.meta.get(META_SHA1.lower())
+            proven = journal.proven and journal.state.sha1 is not None \
+                and sha1 in (None, journal.state.sha1)
+            kind = DestinationKind.IDENTICAL if proven else DestinationKind.COMPARE
+            return DestinationCheck(kind, existing.size, slo_available=slo)
         return DestinationCheck(DestinationKind.DIFFERENT, existing.size,
                                 same_size=existing.size == size and not existing.is_manifest,
                                 slo_available=slo)

@@ -32,7 +32,12 @@ DEFAULT_SEGMENT_SIZE = 256 * MiB
 #: stream is window-limited, few enough not to thrash a workstation disk or crowd the office
 #: uplink. swiftclient defaults to 10; 4 measured as good here (see benchmarks/upload.py).
 DEFAULT_THREADS = 4
+#: The smallest segment, unless the cluster's single-object limit is smaller still.
 MIN_SEGMENT_SIZE = 1 * MiB
+#: The most segments one upload is cut into: 10,000 is one listing page of a segment prefix
+#: and a few MB of bookkeeping, and at the default size it is a 2.5 TiB disk. A 300 GB disk
+#: still goes in segments as small as 30 MiB.
+MAX_SEGMENTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -84,15 +89,18 @@ class UploadIdentity:
 
 def choose_segment_size(size: int, requested: int | None, *, max_file_size: int,
                         max_segments: int | None = None) -> int:
-    """The segment size to use: the request (or default), within the cluster's limits.
+    """The segment size to use: the request (or default), within sane bounds and the cluster's.
 
-    Never above the single-object limit; for SLO, large enough that the manifest stays within
-    ``max_segments``.
+    - Never below :data:`MIN_SEGMENT_SIZE` (``--segment-size 1`` is a typo for ``1G``, not a wish
+      for a billion requests), unless the cluster's single-object limit is lower still.
+    - Never above the single-object limit (``max_file_size``, at least 1).
+    - At most :data:`MAX_SEGMENTS` segments (and, for SLO, ``max_manifest_segments``): every
+      segment costs a request, a journal entry and a line in the manifest, and 3,000,000 of them
+      took ~1 GB of memory. For SLO the size is raised to fit the manifest (it was the user's
+      choice of manifest, not of count); otherwise it is an error that says what to change.
     """
-    segment = requested or DEFAULT_SEGMENT_SIZE
-    if segment < MIN_SEGMENT_SIZE and requested is None:
-        segment = MIN_SEGMENT_SIZE
-    segment = min(segment, max_file_size)
+    max_file_size = max(1, max_file_size)
+    segment = min(max(requested or DEFAULT_SEGMENT_SIZE, MIN_SEGMENT_SIZE), max_file_size)
     if max_segments and size > segment * max_segments:
         segment = -(-size // max_segments)
         if segment > max_file_size:
@@ -102,7 +110,23 @@ def choose_segment_size(size: int, requested: int | None, *, max_file_size: int,
                      max_segments=max_segments, max_file_size=max_file_size),
                 Text("Use a DLO manifest (--manifest dlo), which has no segment-count limit."),
                 Field.DISK)
-    return max(1, segment)
+    count = -(-size // segment)
+    if count > MAX_SEGMENTS:
+        if segment >= max_file_size:
+            raise ConfigError(
+                Text("A {size} byte file needs {count} segments of {segment} bytes, the largest "
+                     "object this object storage accepts; this tool sends at most {limit}.",
+                     size=size, count=count, segment=segment, limit=MAX_SEGMENTS),
+                Text("The object storage's size limit (max_file_size in its /info) is too small "
+                     "for this disk: ask the provider, or use another object storage."),
+                Field.ENDPOINTS)
+        raise ConfigError(
+            Text("A {size} byte file in segments of {segment} bytes makes {count} segments; "
+                 "this tool sends at most {limit}.", size=size, segment=segment, count=count,
+                 limit=MAX_SEGMENTS),
+            Text("Choose a larger segment size (--segment-size), for example 256M, the "
+                 "default."), Field.DISK)
+    return segment
 
 
 def plan_segments(identity: UploadIdentity) -> list[Segment]:

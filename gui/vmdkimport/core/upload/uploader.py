@@ -2,10 +2,16 @@
 
 Design, in the order things happen:
 
-1. **Existing object.** HEAD the target first. Our own earlier upload of the same source
-   (recognised by metadata we write on it) or a plain object with the same size and MD5 is
-   *identical*: nothing is sent. Anything else is *different* and is only replaced when the caller
-   asks (``overwrite``); the old segments are deleted after the new manifest is in place.
+1. **Existing object.** HEAD the target first. It is *identical*, and nothing is sent, only
+   when that is proven: by this machine's journal for this very file (device, inode, size,
+   mtime and ctime in nanoseconds, see :mod:`~vmdkimport.core.upload.journal`) together with
+   the object's ETag, which must be the one our recorded segment MD5s give; or by content, one
+   local read whose MD5s must equal the object's (a plain object's ETag, or the ETag of our
+   manifest, the MD5 of its segments' ETags), which also gives the SHA1. Name, size and mtime
+   (``touch -r``, ``cp -p``) and the SHA1 in the object's metadata prove nothing by themselves.
+   :attr:`UploadResult.bytes_read_to_prove` says what a skip cost in local reads. Anything else
+   is *different* and is only replaced when the caller asks (``overwrite``); the old segments
+   are deleted after the new manifest is in place.
 2. **Strategy.** A source no larger than one segment goes in a single PUT. Anything larger is
    cut into segments (default 256 MiB, never above the cluster's ``max_file_size`` from
    ``GET /info``, else 5 GiB), uploaded in parallel to ``<container>_segments`` under a
@@ -16,9 +22,12 @@ Design, in the order things happen:
    single PUT that fails at 90 % starts again from zero, which is the pain this tool removes.
 3. **Resume.** Segment names depend only on the source (path, size, mtime, segment size), so a
    re-run lists the segment prefix on the server and skips every segment that is there with the
-   right size and the MD5 we recorded in the local journal (or, without a journal, the MD5 of the
-   local bytes, computed by reading them without sending). An object appears in Swift only when its
-   PUT completes, so after a crash at most the segments that were in flight are sent again.
+   right size and the MD5 we recorded in the local journal, when the journal proves this very
+   file; otherwise (another machine, a lost journal, another file with the same name, size and
+   mtime) the MD5 of the local bytes, computed by reading them without sending, must equal the
+   segment's ETag, as ``swift upload --skip-identical`` does. An object appears in Swift only
+   when its PUT completes, so after a crash at most the segments that were in flight are sent
+   again.
 4. **Integrity in one read.** Each worker computes the MD5 of its segment while streaming it and
    compares it with the ETag Swift returns (mismatch: the segment is sent again). The SHA1 of the
    whole source, which the register call takes as ``checksum``, needs the bytes in file order,
@@ -34,11 +43,35 @@ Design, in the order things happen:
    the packages that wrap OpenSSL's state (``rehash``) are unmaintained and tied to CPython
    internals. A finished upload stores its SHA1 on the manifest and in the journal, so a later
    identical run needs no hashing at all.
+
+   **A disk that changes while it is read.** The workers and the hasher read the same bytes at
+   different times, so a write in between (a VM still running, a copy still writing) would go
+   into one and not the other: a SHA1 that is not the object's. Two checks close that:
+
+   - *content*: every reader also computes the CRC32 of each segment, the workers of the bytes
+     they sent (the very bytes whose MD5 Swift confirmed) and the hasher of the bytes it hashed;
+     any segment whose two CRC32s differ is an error. For a segment skipped on the journal's
+     word, the CRC32 recorded when it was sent is compared instead. Why CRC32 and not a second
+     MD5: it is 6x cheaper (4 GB/s against 0.7 here), which keeps the client's CPU near the
+     hashing floor (``benchmarks/upload.py``); the threat is an accident, not an attacker,
+     since whoever can write the disk can change it before the upload anyway, and a changed
+     segment slips past both a CRC32 and the stat check below one time in 2**32 at worst.
+   - *stat*: the file's size, mtime and ctime (and device and inode) are taken at the start,
+     after every segment and before the manifest; any difference is an error. ctime moves on
+     every write and cannot be set back, so a rewrite that restores the mtime is caught too.
+
+   Either ends the upload with a clear error before the manifest is written, so no object that
+   looks complete exists (a single-PUT object already written is deleted).
 5. **Retries.** Connection errors, timeouts, 5xx, 408 and 429 are retried with capped exponential
-   backoff (honouring ``Retry-After``), the body re-read from the file. A 401 gets one fresh token
+   backoff (honouring ``Retry-After``), the body re-read from the file; the small requests
+   around the segments (/info, HEADs, listings, the manifest) the same way
+   (:mod:`~vmdkimport.core.upload.retry`). A PUT answer without an ETag was cut on its way: a
+   connection error, retried, not a "different checksum". A 401 gets one fresh token
    from the identity layer, then the segment is replayed. After ``max_attempts`` failures a clear
    error names the segment. 413 says that the object is over the size limit.
-6. **Control.** Cooperative cancel and pause are checked inside every body read (1 MiB chunks);
+6. **One at a time.** An OS file lock per destination (:mod:`~vmdkimport.core.upload.lock`)
+   stops a second upload to the same object on this computer with an error naming the first.
+7. **Control.** Cooperative cancel and pause are checked inside every body read (1 MiB chunks);
    an optional bandwidth limit is shared by all workers. Progress comes as :class:`UploadEvent`
    values from a generator; this module knows nothing of Qt.
 """
@@ -51,11 +84,12 @@ import logging
 import queue
 import threading
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from vmdkimport.core.cloud.identity import Token
 from vmdkimport.core.cloud.objectstorage import (
@@ -63,7 +97,7 @@ from vmdkimport.core.cloud.objectstorage import (
     ObjectInfo,
     ObjectStorageClient,
 )
-from vmdkimport.core.disk.source import UploadSource
+from vmdkimport.core.disk.source import FileFingerprint, UploadSource
 from vmdkimport.core.errors import (
     ApiError,
     ConfigError,
@@ -76,6 +110,8 @@ from vmdkimport.core.errors import (
 from vmdkimport.core.rules import Field, container_error, location_for, object_error
 from vmdkimport.core.text import Text, message_of
 from vmdkimport.core.upload.journal import UploadJournal
+from vmdkimport.core.upload.lock import UploadLock
+from vmdkimport.core.upload.retry import RETRY_STATUSES, for_upload, retrying
 from vmdkimport.core.upload.segments import (
     Manifest,
     Segment,
@@ -91,7 +127,7 @@ log = logging.getLogger(__name__)
 CHUNK = 1024 * 1024
 META_SOURCE = "X-Object-Meta-Vmdkimport-Source"
 META_SHA1 = "X-Object-Meta-Vmdkimport-Sha1"
-RETRY_STATUSES = frozenset({408, 429})
+T = TypeVar("T")
 
 
 class Phase(StrEnum):
@@ -117,6 +153,9 @@ class UploadResult:
     skipped: bool  # an identical object was already there: nothing was sent
     bytes_sent: int
     retries: int
+    #: bytes of the local file read only to prove that what is on the server is this file's
+    #: (0 when this machine's journal proved it; the SHA1 pass is not counted)
+    bytes_read_to_prove: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         out = dict(self.__dict__)
@@ -140,6 +179,7 @@ class UploadEvent:
     paused: bool = False
     message: str = ""
     result: UploadResult | None = None
+    bytes_read_to_prove: int = 0
 
     @property
     def fraction(self) -> float:
@@ -204,7 +244,8 @@ class _SegmentBody:
     """One attempt at sending a segment: reads the file in chunks, hashes MD5, obeys control.
 
     An iterable with a length, so requests sends it with Content-Length (no chunked encoding)
-    and streams it chunk by chunk; never more than one chunk in memory.
+    and streams it chunk by chunk; never more than one chunk in memory. The CRC32 of the bytes
+    sent is compared with the hasher's read of the same range.
     """
 
     def __init__(self, source: UploadSource, segment: Segment, control: TransferControl,
@@ -217,6 +258,7 @@ class _SegmentBody:
         self._on_read = on_read
         self._on_sent = on_sent
         self.md5 = hashlib.md5(usedforsecurity=False)
+        self.crc32 = 0
         self.sent = 0
 
     def __len__(self) -> int:
@@ -235,6 +277,7 @@ class _SegmentBody:
                 if not chunk:
                     raise _shrunk(self._source)
                 self.md5.update(chunk)
+                self.crc32 = zlib.crc32(chunk, self.crc32)
                 remaining -= len(chunk)
                 self._on_read(self._segment.length - remaining)
                 yield chunk
@@ -243,8 +286,10 @@ class _SegmentBody:
 
 
 def _local_md5(source: UploadSource, segment: Segment, control: TransferControl,
-               on_read: Callable[[int], None]) -> str:
+               on_read: Callable[[int], None]) -> tuple[str, int]:
+    """(MD5, CRC32) of one segment of the local file, read without sending."""
     md5 = hashlib.md5(usedforsecurity=False)
+    crc = 0
     with open(source.path, "rb") as fh:
         fh.seek(source.offset + segment.offset)
         done = 0
@@ -252,11 +297,27 @@ def _local_md5(source: UploadSource, segment: Segment, control: TransferControl,
             control.check()
             chunk = fh.read(min(CHUNK, segment.length - done))
             if not chunk:
-                break
+                raise _shrunk(source)
             md5.update(chunk)
+            crc = zlib.crc32(chunk, crc)
             done += len(chunk)
             on_read(done)
-    return md5.hexdigest()
+    return md5.hexdigest(), crc
+
+
+def _etag_of_segments(md5s: list[str]) -> str:
+    """The ETag Swift gives a DLO or SLO object: the MD5 of its segments' ETags, joined."""
+    return hashlib.md5("".join(md5s).encode(), usedforsecurity=False).hexdigest()
+
+
+def _positive_int(value: object, default: int) -> int:
+    """A limit from ``/info``: a positive JSON integer, else the default (the answer is not ours
+    to trust: ``max_file_size: "abc"`` or ``1.5`` must not end the upload in a traceback)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if value is not None:
+        log.warning("object storage /info gave an unusable limit %r; using %d", value, default)
+    return default
 
 
 # --- the upload ----------------------------------------------------------------------------------
@@ -271,6 +332,8 @@ class _Stats:
     segments_skipped: int = 0
     segments_sent: int = 0
     retries: int = 0
+    proof_read: int = 0  # bytes read locally only to prove what the server has
+    crc32: dict[int, int] = field(default_factory=dict)  # segment -> CRC32 of the bytes sent
     samples: deque[tuple[float, int]] = field(default_factory=lambda: deque(maxlen=64))
 
 
@@ -295,6 +358,7 @@ class Uploader:
         self._source_tag = ""
         self._total = 0
         self._segments_total = 0
+        self._fingerprint: FileFingerprint | None = None
 
     # -- public ------------------------------------------------------------------------------
     def run(self) -> Iterator[UploadEvent]:
@@ -305,63 +369,103 @@ class Uploader:
                 raise ConfigError(error, Text("Choose a valid name on the Destination page."),
                                   field_)
         size, mtime_ns = req.source.stat()
+        self._fingerprint = req.source.fingerprint()
         self._total = size
+        lock = UploadLock(self.storage.storage_url, req.container, req.object_name,
+                          source=req.source.path, directory=self._journal_dir)
+        lock.acquire()
+        try:
+            yield from self._run(size, mtime_ns)
+        finally:
+            lock.release()
+
+    def _retrying(self, what: str, call: Callable[[], T]) -> T:
+        return retrying(what, call, request=self.request, control=self.control,
+                        on_retry=self._count_retry)
+
+    def _count_retry(self) -> None:
+        with self._stats.lock:
+            self._stats.retries += 1
+
+    def _run(self, size: int, mtime_ns: int) -> Iterator[UploadEvent]:
+        req = self.request
         yield self._event("Checking object storage")
-        info = self.storage.info()
+        info = self._retrying("GET /info", self.storage.info)
         swift = info.get("swift") if isinstance(info.get("swift"), Mapping) else {}
-        max_file = int((swift or {}).get("max_file_size") or DEFAULT_MAX_FILE_SIZE)
+        max_file = _positive_int((swift or {}).get("max_file_size"), DEFAULT_MAX_FILE_SIZE)
         manifest = req.manifest
         slo = info.get("slo") if isinstance(info.get("slo"), Mapping) else None
         if manifest is Manifest.SLO and info and slo is None:
             raise ConfigError(Text("This object storage does not offer SLO manifests."),
                               Text("Use a DLO manifest (--manifest dlo), the provider's "
                                    "documented way."), Field.NONE)
-        max_segments = int((slo or {}).get("max_manifest_segments") or 1000) \
+        max_segments = _positive_int((slo or {}).get("max_manifest_segments"), 1000) \
             if manifest is Manifest.SLO else None
         segment_size = choose_segment_size(size, req.segment_size, max_file_size=max_file,
                                            max_segments=max_segments)
         identity = UploadIdentity(req.container, req.object_name, size, mtime_ns, segment_size,
                                   req.source.offset)
         single = size <= segment_size
-        existing = self.storage.head_object(req.container, req.object_name)
-        journal = UploadJournal(identity, self._journal_dir)
+        segments = plan_segments(identity) if not single else [
+            Segment(0, 0, size, req.object_name)]
+        existing = self._retrying("HEAD of the object", lambda: self.storage.head_object(
+            req.container, req.object_name))
+        journal = UploadJournal(identity, self._journal_dir, self._fingerprint)
         old_segments: list[tuple[str, str]] = []
         if existing is not None:
-            same = self._identical(existing, identity, journal)
-            if same is None and not existing.is_manifest and existing.size == size:
-                # A plain object of the same size from anywhere: one local pass gives its MD5
-                # (to compare) and the SHA1 (needed anyway if it is the same).
-                local = _LocalHash(req.source, size, self.control, self._abort)
+            same = self._proven_by_journal(existing, identity, segments, journal)
+            compare = self._comparable(existing, identity, segments)
+            if same is None and compare is not None:
+                # One local pass gives the MD5s to compare and the SHA1 needed if it is the same.
+                local = _LocalHash(req.source, compare, self.control, self._abort)
                 yield from self._wait_for(local, "Comparing with the object already there")
-                same = local.sha1 if local.md5 == existing.etag else None
+                with self._stats.lock:
+                    self._stats.proof_read += local.done
+                expected = local.md5s[0] if len(compare) == 1 else _etag_of_segments(local.md5s)
+                if existing.etag == expected:
+                    self._check_unchanged()
+                    same = local.sha1
+                    if len(compare) == len(segments):  # our manifest, or a single object
+                        for seg, md5, crc in zip(segments, local.md5s, local.crcs, strict=True):
+                            journal.record_segment(seg.index, md5, crc)
+                    journal.record_done("existing", same)
             if same is not None:
-                yield from self._finish_identical(identity, existing, same, journal)
+                yield from self._finish_identical(identity, existing, same)
                 return
             if not req.overwrite:
                 raise ObjectExists(req.container, req.object_name, existing)
             old_segments = self._segments_of(existing, keep_prefix=identity.segment_prefix)
         self._ensure_container(req.container)
-        segments = plan_segments(identity) if not single else [
-            Segment(0, 0, size, req.object_name)]
         self._segments_total = 0 if single else len(segments)
         present: dict[str, ObjectInfo] = {}
         if not single:
             self._ensure_container(identity.segment_container)
-            present = {o.name: o for o in self.storage.list_objects(
-                identity.segment_container, prefix=identity.segment_prefix)}
+            present = {o.name: o for o in self._retrying(
+                "listing of the segments", lambda: self.storage.list_objects(
+                    identity.segment_container, prefix=identity.segment_prefix))}
         frontier = _Frontier(segments)
-        hasher = _Hasher(req.source, size, frontier, self.control, self._abort)
+        hasher = _Hasher(req.source, segments, frontier, self.control, self._abort)
         hasher.start()
         self._phase = Phase.UPLOADING
         try:
             self._source_tag = identity.source_tag()
-            yield from self._transfer(identity, segments, single, present, journal, frontier)
-            self._phase = Phase.HASHING
-            while hasher.is_alive():
-                hasher.join(0.25)
-                yield self._event("Finishing the SHA1 checksum")
-            if hasher.error is not None:
-                raise hasher.error
+            try:
+                yield from self._transfer(identity, segments, single, present, journal,
+                                          frontier)
+                self._phase = Phase.HASHING
+                while hasher.is_alive():
+                    hasher.join(0.25)
+                    yield self._event("Finishing the SHA1 checksum")
+                if hasher.error is not None:
+                    raise hasher.error
+                self._check_reads(segments, hasher, journal)
+                self._check_unchanged()
+            except ConfigError:
+                if single and self._stats.segments_sent:
+                    # the object we just wrote is not the disk as it is: leave nothing behind
+                    # that looks like a finished upload
+                    self._delete_all([(req.container, req.object_name)])
+                raise
         finally:
             self._abort.set()
             hasher.join()
@@ -371,7 +475,8 @@ class Uploader:
         else:
             self._phase = Phase.MANIFEST
             yield self._event("Writing the manifest")
-            self._write_manifest(identity, segments, journal, sha1)
+            self._retrying("manifest PUT", lambda: self._write_manifest(
+                identity, segments, journal, sha1))
             manifest_kind = manifest
         journal.record_done(manifest_kind.value if manifest_kind else "none", sha1)
         if old_segments:
@@ -385,37 +490,73 @@ class Uploader:
                 size=size, sha1=sha1, segments=0 if single else len(segments),
                 segments_sent=self._stats.segments_sent,
                 segments_skipped=self._stats.segments_skipped, manifest=manifest_kind,
-                skipped=False, bytes_sent=self._stats.sent, retries=self._stats.retries)
+                skipped=False, bytes_sent=self._stats.sent, retries=self._stats.retries,
+                bytes_read_to_prove=self._stats.proof_read)
         self._phase = Phase.DONE
         yield replace(self._event("Upload complete"), result=result)
 
-    # -- identical / existing ------------------------------------------------------------------
-    def _identical(self, existing: ObjectInfo, identity: UploadIdentity,
-                   journal: UploadJournal) -> str | None:
-        """The SHA1 if ``existing`` already holds this source (None: it does not).
+    # -- is the disk still the one we started with ------------------------------------------------
+    def _check_unchanged(self) -> None:
+        """The stat check: the same file, same size, mtime and ctime as at the start."""
+        now = self.request.source.fingerprint()
+        if now != self._fingerprint:
+            raise _changed(self.request.source)
 
-        Returns "" when identical but the SHA1 is not known (it is then computed locally).
-        """
+    def _check_reads(self, segments: list[Segment], hasher: _Hasher,
+                     journal: UploadJournal) -> None:
+        """The content check: the SHA1 pass read what was sent (or proven) for every segment."""
+        with self._stats.lock:
+            sent = dict(self._stats.crc32)
+        for seg in segments:
+            expected = sent.get(seg.index)
+            if expected is None:
+                record = journal.verified(seg.index)
+                expected = record.crc32 if record else None
+            if expected is None or expected != hasher.crcs[seg.index]:
+                raise _changed(self.request.source, seg)
+
+    # -- identical / existing ------------------------------------------------------------------
+    def _proven_by_journal(self, existing: ObjectInfo, identity: UploadIdentity,
+                           segments: list[Segment], journal: UploadJournal) -> str | None:
+        """The SHA1 when this machine's journal proves ``existing`` is this file's upload."""
+        state = journal.state
+        if not (journal.proven and state.sha1 and state.manifest
+                and existing.size == identity.size
+                and existing.meta.get(META_SOURCE.lower()) == identity.source_tag()
+                and existing.meta.get(META_SHA1.lower(), state.sha1) == state.sha1):
+            return None
+        md5s = [journal.verified_md5(s.index) for s in segments]
+        if any(m is None for m in md5s):
+            return None
+        known = [m for m in md5s if m is not None]
+        expected = known[0] if not existing.is_manifest else _etag_of_segments(known)
+        return state.sha1 if existing.etag == expected else None
+
+    def _comparable(self, existing: ObjectInfo, identity: UploadIdentity,
+                    segments: list[Segment]) -> list[Segment] | None:
+        """How to compare ``existing`` with the local file by content, or None if it cannot be
+        the same: a plain object by its MD5; our own manifest (our metadata on it) by the MD5 of
+        its segments' ETags, which must be those of this file's segments."""
         if existing.size != identity.size:
             return None
-        if existing.meta.get(META_SOURCE.lower()) == identity.source_tag():
-            return existing.meta.get(META_SHA1.lower()) or journal.state.sha1 or ""
+        if not existing.is_manifest:
+            return [Segment(0, 0, identity.size, identity.object_name)]
+        if existing.meta.get(META_SOURCE.lower()) == identity.source_tag() and len(segments) > 1:
+            return segments
         return None
 
-    def _finish_identical(self, identity: UploadIdentity, existing: ObjectInfo, sha1: str,
-                          journal: UploadJournal) -> Iterator[UploadEvent]:
-        if not sha1:
-            local = _LocalHash(self.request.source, identity.size, self.control, self._abort)
-            yield from self._wait_for(local, "Computing the SHA1 checksum")
-            sha1 = local.sha1
-            journal.record_done("existing", sha1)
+    def _finish_identical(self, identity: UploadIdentity, existing: ObjectInfo, sha1: str
+                          ) -> Iterator[UploadEvent]:
         kind = (Manifest.SLO if existing.is_slo
                 else Manifest.DLO if existing.dlo_prefix else None)
+        with self._stats.lock:
+            proof = self._stats.proof_read
         result = UploadResult(
             container=identity.container, object_name=identity.object_name,
             location=location_for(self._project_id(), identity.container, identity.object_name),
             size=identity.size, sha1=sha1, segments=0, segments_sent=0, segments_skipped=0,
-            manifest=kind, skipped=True, bytes_sent=0, retries=0)
+            manifest=kind, skipped=True, bytes_sent=0, retries=self._stats.retries,
+            bytes_read_to_prove=proof)
         self._phase = Phase.DONE
         with self._stats.lock:
             self._stats.done = identity.size
@@ -447,8 +588,9 @@ class Uploader:
             self._stats.done = 0
 
     def _ensure_container(self, name: str) -> None:
-        if not self.storage.container_exists(name):
-            self.storage.create_container(name)
+        if not self._retrying("HEAD of the container",
+                              lambda: self.storage.container_exists(name)):
+            self._retrying("container PUT", lambda: self.storage.create_container(name))
 
     def _segments_of(self, existing: ObjectInfo, *, keep_prefix: str) -> list[tuple[str, str]]:
         """(container, name) of every segment the existing manifest uses, except ours."""
@@ -485,6 +627,7 @@ class Uploader:
         path = self.storage.account_path  # /v1/AUTH_<project>
         return path.rsplit("/", 1)[-1].removeprefix("AUTH_")
 
+    # -- transfer ------------------------------------------------------------------------------
     # -- transfer ------------------------------------------------------------------------------
     def _transfer(self, identity: UploadIdentity, segments: list[Segment], single: bool,
                   present: dict[str, ObjectInfo], journal: UploadJournal,
@@ -526,9 +669,9 @@ class Uploader:
                     seg = todo.get_nowait()
                 except queue.Empty:
                     return
-                if not single and self._already_there(seg, present, journal, frontier):
-                    continue
-                self._send(seg, container, journal, frontier, single)
+                if single or not self._already_there(seg, present, journal, frontier):
+                    self._send(seg, container, journal, frontier, single)
+                self._check_unchanged()  # a stat per segment: a change ends the upload early
         except BaseException as exc:  # noqa: BLE001 - handed to the generator, which raises it
             with self._stats.lock:
                 if self._error is None and not isinstance(exc, UploadCancelled):
@@ -540,18 +683,25 @@ class Uploader:
         info = present.get(seg.name)
         if info is None or info.size != seg.length:
             return False
-        known = journal.verified_md5(seg.index)
-        if known is None:
-            # No journal (another machine, or it was lost): read locally, send nothing.
-            known = _local_md5(self.request.source, seg, self.control,
-                               lambda n: frontier.advance(seg.index, n))
-            if known != info.etag:
+        record = journal.verified(seg.index) if journal.proven else None
+        if record is None:
+            # Not proven by this machine's journal for this very file (another machine, a lost
+            # journal, another file with the same name, size and mtime): read locally and
+            # compare with the ETag, send nothing when they agree.
+            md5, crc = _local_md5(self.request.source, seg, self.control,
+                                  lambda n: frontier.advance(seg.index, n))
+            with self._stats.lock:
+                self._stats.proof_read += seg.length
+            if md5 != info.etag:
                 return False
-            journal.record_segment(seg.index, known)
-        elif known != info.etag:
+            journal.record_segment(seg.index, md5, crc)
+            with self._stats.lock:
+                self._stats.crc32[seg.index] = crc
+        elif record.md5 != info.etag:
             return False
         else:
-            # Trusted from the journal: not read now; the hasher reads it from disk.
+            # Proven by the journal: not read now; the hasher reads it from disk and compares
+            # its CRC32 with the one recorded when it was sent.
             frontier.advance(seg.index, seg.length)
         with self._stats.lock:
             self._stats.done += seg.length
@@ -598,21 +748,32 @@ class Uploader:
                 delay = self._backoff(seg, attempt, exc, delay, exc.retry_after)
                 continue
             except TransportError as exc:
-                last = exc
+                last = for_upload(exc)
                 delay = self._backoff(seg, attempt, exc, delay, None)
                 continue
             unauthorized_in_a_row = 0
             etag = (response.headers.get("ETag") or "").strip('"')
             md5 = body.md5.hexdigest()
-            if etag != md5:
-                last = VmdkImportError(
-                    f"object storage stored a different checksum ({etag or 'none'}) than was "
-                    f"sent ({md5}) [{request_id_of(response) or 'no request id'}]")
+            if not etag:
+                # Swift always says what it stored: an answer without it was cut on its way
+                # (after the status line), which is a connection error, not a wrong checksum.
+                last = for_upload(TransportError(
+                    Text("The answer to segment {number} ended before object storage said "
+                         "what it stored [{request_id}].", number=seg.index + 1,
+                         request_id=request_id_of(response) or "no request id"),
+                    url=url))
                 delay = self._backoff(seg, attempt, last, delay, None)
                 continue
-            if not single:
-                journal.record_segment(seg.index, md5)
+            if etag != md5:
+                last = VmdkImportError(Text(
+                    "object storage stored a different checksum ({etag}) than was sent ({md5}) "
+                    "[{request_id}]", etag=etag, md5=md5,
+                    request_id=request_id_of(response) or "no request id"))
+                delay = self._backoff(seg, attempt, last, delay, None)
+                continue
+            journal.record_segment(seg.index, md5, body.crc32)
             with self._stats.lock:
+                self._stats.crc32[seg.index] = body.crc32
                 self._stats.in_flight.pop(seg.index, None)
                 self._stats.done += seg.length
                 self._stats.segments_done += 1
@@ -680,26 +841,46 @@ class Uploader:
                 retries=stats.retries, paused=self.control.paused, message=message)
 
 
+#: What to do when the disk changed under the upload, said the same by every check.
+CHANGED_ACTION = Text("The disk changed while it was read: stop the VM or wait for the copy to "
+                      "finish, then upload again.")
+
+
 def _shrunk(source: UploadSource) -> ConfigError:
     """The file ended before the size taken when the upload started: someone changed it. Said
     the same by every reader of the file (segments, SHA1, the local hash)."""
     return ConfigError(Text("{path} got shorter during the upload.", path=source.path),
-                       Text("Do not change the disk file while it uploads; start again."),
-                       Field.DISK)
+                       CHANGED_ACTION, Field.DISK)
+
+
+def _changed(source: UploadSource, segment: Segment | None = None) -> ConfigError:
+    """The file is not what it was when the upload started (stat), or a segment read twice
+    gave two different contents."""
+    if segment is None:
+        message = Text("{path} changed during the upload: its size or time stamps are not "
+                       "those it had at the start.", path=source.path)
+    else:
+        message = Text("{path} changed during the upload: segment {number} read differently "
+                       "for the upload and for the SHA1 checksum.", path=source.path,
+                       number=segment.index + 1)
+    return ConfigError(message, CHANGED_ACTION, Field.DISK)
 
 
 class _Hasher(threading.Thread):
-    """SHA1 of the source in order, never ahead of the workers' read frontier."""
+    """SHA1 of the source in order, never ahead of the workers' read frontier; and the CRC32 of
+    each segment as it read it, compared with what the workers sent."""
 
-    def __init__(self, source: UploadSource, size: int, frontier: _Frontier,
+    def __init__(self, source: UploadSource, segments: list[Segment], frontier: _Frontier,
                  control: TransferControl, abort: threading.Event) -> None:
         super().__init__(name="upload-sha1", daemon=True)
         self._source = source
-        self._size = size
+        self._ends = [s.offset + s.length for s in segments]
+        self._size = self._ends[-1] if self._ends else 0
         self._frontier = frontier
         self._control = control
         self._abort = abort
         self._sha1 = hashlib.sha1(usedforsecurity=False)
+        self.crcs = [0] * len(segments)
         self.done = 0
         self.error: BaseException | None = None
 
@@ -717,6 +898,7 @@ class _Hasher(threading.Thread):
             self.error = exc
 
     def _loop(self, fh: IO[bytes]) -> None:
+        index, crc = 0, 0
         while self.done < self._size:
             with self._frontier.cond:
                 while self._frontier.value <= self.done:
@@ -725,45 +907,56 @@ class _Hasher(threading.Thread):
                     self._frontier.cond.wait(0.25)
                 limit = self._frontier.value
             while self.done < limit:
-                chunk = fh.read(min(CHUNK, limit - self.done))
+                end = self._ends[index]
+                chunk = fh.read(min(CHUNK, limit - self.done, end - self.done))
                 if not chunk:
                     raise _shrunk(self._source)
                 self._sha1.update(chunk)
+                crc = zlib.crc32(chunk, crc)
                 self.done += len(chunk)
+                if self.done == end:
+                    self.crcs[index], index, crc = crc, index + 1, 0
 
 
 class _LocalHash(threading.Thread):
-    """MD5 and SHA1 of the source in one local pass (nothing is sent)."""
+    """SHA1 of the source, and the MD5 and CRC32 of each of ``segments``, in one local pass
+    (nothing is sent): to compare with an object already there."""
 
-    def __init__(self, source: UploadSource, size: int, control: TransferControl,
+    def __init__(self, source: UploadSource, segments: list[Segment], control: TransferControl,
                  abort: threading.Event) -> None:
         super().__init__(name="local-hash", daemon=True)
-        self._source, self._size = source, size
+        self._source, self._segments = source, segments
         self._control, self._abort = control, abort
         self.done = 0
-        self.md5 = ""
+        self.md5s: list[str] = []
+        self.crcs: list[int] = []
         self.sha1 = ""
         self.error: BaseException | None = None
 
     def run(self) -> None:
-        md5 = hashlib.md5(usedforsecurity=False)
         sha1 = hashlib.sha1(usedforsecurity=False)
         try:
             with open(self._source.path, "rb") as fh:
                 fh.seek(self._source.offset)
-                while self.done < self._size:
-                    if self._abort.is_set() or self._control.cancelled:
-                        return
-                    chunk = fh.read(min(CHUNK, self._size - self.done))
-                    if not chunk:
-                        raise _shrunk(self._source)
-                    md5.update(chunk)
-                    sha1.update(chunk)
-                    self.done += len(chunk)
+                for seg in self._segments:
+                    md5, crc, left = hashlib.md5(usedforsecurity=False), 0, seg.length
+                    while left:
+                        if self._abort.is_set() or self._control.cancelled:
+                            return
+                        chunk = fh.read(min(CHUNK, left))
+                        if not chunk:
+                            raise _shrunk(self._source)
+                        md5.update(chunk)
+                        sha1.update(chunk)
+                        crc = zlib.crc32(chunk, crc)
+                        left -= len(chunk)
+                        self.done += len(chunk)
+                    self.md5s.append(md5.hexdigest())
+                    self.crcs.append(crc)
         except BaseException as exc:  # noqa: BLE001 - reported by the generator
             self.error = exc
             return
-        self.md5, self.sha1 = md5.hexdigest(), sha1.hexdigest()
+        self.sha1 = sha1.hexdigest()
 
 
 def upload(storage: ObjectStorageClient, request: UploadRequest,
