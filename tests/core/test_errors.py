@@ -89,3 +89,22 @@ def test_tls_failure_names_the_ca_bundle_setting() -> None:
         with pytest.raises(TransportError) as info:
             HttpClient().request("GET", URL, service="image-import")
     assert "CA bundle" in str(info.value)
+
+
+def test_a_redirect_names_only_where_it_pointed() -> None:
+    from vmdkimport.core.errors import Redirected
+
+    with requests_mock.Mocker() as m:
+        m.post(URL, status_code=307, headers={
+            "Location": "http://user:pw@evil.example:8080/v3/auth/tokens?token=tok-123",
+            "X-Openstack-Request-Id": "req-9"})
+        with pytest.raises(Redirected) as info:
+            HttpClient().request("POST", URL, service="image-import", json={"password": "pw"})
+        assert m.call_count == 1
+    text = info.value.user_text()
+    assert "http://evil.example:8080" in text
+    assert "HTTP 307" in text
+    assert "req-9" in text
+    for secret in ("tok-123", "pw", "/v3/auth"):
+        assert secret not in text
+    assert not info.value.retryable

@@ -12,6 +12,7 @@ import re
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from vmdkimport.core.error_catalog import FIELD_STEP, CatalogEntry, Step, lookup
 from vmdkimport.core.rules import Field, Problem
@@ -72,10 +73,14 @@ class TransportError(VmdkImportError):
 
     retryable = True
 
-    def __init__(self, message: str, *, url: str, outcome_unknown: bool = False) -> None:
+    def __init__(self, message: str, *, url: str, outcome_unknown: bool = False,
+                 status: int | None = None, request_id: str | None = None) -> None:
         super().__init__(message)
         self.url = url
         self.outcome_unknown = outcome_unknown
+        #: set when an answer came but could not be used (a 201 without an import id)
+        self.status = status
+        self.request_id = request_id
         self.field = Field.ENDPOINTS
         self.action = (
             Text("The request may have been carried out. Check the import list (History, or "
@@ -165,6 +170,81 @@ class ApiError(VmdkImportError):
             error_code=code, server_message=message, request_id=request_id_of(response),
             body_excerpt=excerpt, retry_after=retry_after_of(response),
         )
+
+
+class Redirected(ApiError):
+    """The service answered with a redirect, which this tool never follows.
+
+    A redirect would re-send the password, the token or a whole segment to whatever host the
+    answer names, over plain http too: a misconfigured or hostile server could collect them. So
+    a 3xx is an error that says where it pointed (scheme and host only: a Location may carry a
+    token in its query) with the HTTP status and the request id.
+    """
+
+    def __init__(self, *, status: int, service: str, url: str, location: str,
+                 request_id: str | None = None) -> None:
+        #: where the answer pointed: ``scheme://host[:port]``, or "" when it named no place
+        self.location = location
+        super().__init__(status=status, service=service, url=url, request_id=request_id)
+        self.action = Text(
+            "Check the endpoint address (the scheme, the host and the path): enter the address "
+            "the redirect points to yourself if you trust it.")
+        self.field = Field.ENDPOINTS
+        self.retryable = False
+
+    def _parts(self) -> tuple[str, ...]:
+        where = (Text("The service at {host} answered with a redirect to {location}, which this "
+                      "tool does not follow: it would send your credentials there.",
+                      host=url_origin(self.url), location=self.location) if self.location else
+                 Text("The service at {host} answered with a redirect, which this tool does "
+                      "not follow.", host=url_origin(self.url)))
+        return (where, _reference(self.status, self.request_id))
+
+
+class BadAnswer(ApiError):
+    """An answer with a status we expected but a body or header we cannot use.
+
+    Every answer is untrusted input: a missing field, a wrong JSON type or an absurd size must
+    become this one error (with the HTTP status, the request id, the service and which field
+    was wrong), never a traceback. The faulty value itself is never part of the message: a
+    body may echo a token or a password.
+    """
+
+    def __init__(self, *, status: int, service: str, url: str, problem: str,
+                 request_id: str | None = None) -> None:
+        #: what was wrong, naming the field (e.g. "token.expires_at is missing")
+        self.problem = problem
+        super().__init__(status=status, service=service, url=url, request_id=request_id)
+        self.action = Text(
+            "Try again later. If it happens again, tell the provider's support, quoting the "
+            "request id.")
+        self.field = Field.NONE
+        self.retryable = True  # a proxy's garbled answer may not come back
+
+    def _parts(self) -> tuple[str, ...]:
+        return (Text("{service} sent an answer this tool cannot use: {problem}.",
+                     service=service_name(self.service), problem=self.problem),
+                _reference(self.status, self.request_id))
+
+
+def service_name(service: str) -> Text:
+    """A service key (``identity``, ``object-storage``, ``image-import``) as words."""
+    names = {"identity": Text("The identity service"), "object-storage": Text("Object storage"),
+             "image-import": Text("The import service")}
+    return names.get(service) or Text("The service")
+
+
+def _reference(status: int, request_id: str | None) -> str:
+    """``(HTTP 201, request id X)``: for support, never translated."""
+    return f"(HTTP {status}, request id {request_id})" if request_id else f"(HTTP {status})"
+
+
+def url_origin(url: str) -> str:
+    """``scheme://host[:port]`` of a URL: all a message may show of an address the server
+    named (its path or query may carry a token; a ``user:password@`` part is dropped)."""
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return f"{parts.scheme}://{host}" if host else url
 
 
 class AuthenticationFailed(ApiError):

@@ -20,8 +20,15 @@ _FORBIDDEN = ("password", "token", "secret")
 
 class Settings:
     def __init__(self) -> None:
-        self.qsettings = QSettings(str(paths.config_dir() / "wizard.ini"),
-                                   QSettings.Format.IniFormat)
+        # Qt writes the INI through a temporary file that takes the old file's permissions, or
+        # the umask's (0644) for a new one: the file is made 0600 first, and again after a sync.
+        self.path = paths.private_file(paths.config_dir() / "wizard.ini")
+        self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        """Write to disk now, keeping the file private."""
+        self.qsettings.sync()
+        paths.private_file(self.path)
 
     def _set(self, key: str, value: Any) -> None:
         if any(word in key.lower() for word in _FORBIDDEN):
@@ -53,7 +60,7 @@ class Settings:
         profiles[profile.name] = profile.as_dict()
         self._set("connection/profiles", json.dumps(profiles, sort_keys=True))
         self._set("connection/last", profile.name)
-        self.qsettings.sync()
+        self.sync()
 
     def last_profile(self) -> ConnectionProfile | None:
         return self.profiles().get(self.value("connection/last"))
@@ -80,7 +87,9 @@ class Settings:
         elif self.value("network/ca_bundle") or profile.ca_bundle:
             verify = self.value("network/ca_bundle") or profile.ca_bundle
         return HttpSettings(verify=verify, proxies=proxies,
-                            system_trust=self.flag("network/system_trust", True))
+                            system_trust=self.flag("network/system_trust", True),
+                            allow_insecure_http=(self.flag("network/allow_http", False)
+                                                 or profile.allow_http))
 
     # --- window ----------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
@@ -89,4 +98,4 @@ class Settings:
 
     def set_geometry(self, value: QByteArray) -> None:
         self._set("window/geometry", value)
-        self.qsettings.sync()
+        self.sync()

@@ -1,4 +1,4 @@
-"""Settings: proxy, certificate trust, TLS verification, language, upload defaults."""
+"""Settings: proxy, certificate trust, TLS verification, plain http, language, upload defaults."""
 
 from __future__ import annotations
 
@@ -44,6 +44,10 @@ class SettingsDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.verify = QCheckBox(self.tr("Verify TLS certificates (turn off only for test "
                                         "systems)"))
+        # Off by default: plain http to another computer sends the password and the token
+        # unencrypted (core/cloud/cleartext.py); this machine (127.0.0.1) needs no opt-in.
+        self.allow_http = QCheckBox(self.tr("Allow plain http to other computers (sends your "
+                                            "password and token unencrypted)"))
         self.language = QComboBox()
         for key, label in LANGUAGES:
             self.language.addItem(self.tr(label) if key != "ja" else label, key)
@@ -60,8 +64,11 @@ class SettingsDialog(QDialog):
         bundle.addWidget(self.ca_bundle, 1)
         bundle.addWidget(browse)
         network.addRow("", self.system_trust)
-        network.addRow(self.tr("&CA bundle:"), bundle)
+        bundle_label = QLabel(self.tr("&CA bundle:"))  # a layout takes no buddy by itself
+        bundle_label.setBuddy(self.ca_bundle)
+        network.addRow(bundle_label, bundle)
         network.addRow("", self.verify)
+        network.addRow("", self.allow_http)
         box = QGroupBox(self.tr("Network"))
         box.setLayout(network)
         general = QFormLayout()
@@ -90,6 +97,7 @@ class SettingsDialog(QDialog):
         self.system_trust.setChecked(s.flag("network/system_trust", True))
         self.ca_bundle.setText(s.value("network/ca_bundle"))
         self.verify.setChecked(s.flag("network/verify_tls", True))
+        self.allow_http.setChecked(s.flag("network/allow_http", False))
         self.language.setCurrentIndex(
             max(0, self.language.findData(s.value("general/language", "system"))))
         self.segment_mib.setValue(int(s.value("upload/segment_mib", "256") or 256))
@@ -103,11 +111,16 @@ class SettingsDialog(QDialog):
         s.set_flag("network/system_trust", self.system_trust.isChecked())
         s.set_value("network/ca_bundle", self.ca_bundle.text().strip())
         s.set_flag("network/verify_tls", self.verify.isChecked())
+        s.set_flag("network/allow_http", self.allow_http.isChecked())
         s.set_value("general/language", str(self.language.currentData()))
         s.set_value("upload/segment_mib", str(self.segment_mib.value()))
         s.set_value("upload/threads", str(self.threads.value()))
-        s.qsettings.sync()
+        s.sync()
         super().accept()
+        parent = self.parentWidget()
+        check = getattr(parent, "check_language_font", None)
+        if callable(check):  # Japanese chosen with no font for it: say so now, not at restart
+            check(str(self.language.currentData()))
 
     def _mode_changed(self, *_: object) -> None:
         self.proxy_url.setEnabled(self.proxy_mode.currentData() == "manual")

@@ -5,6 +5,12 @@ proxy settings, request-id capture, secret-free logging and translation of failu
 :mod:`vmdkimport.core.errors`. Retries of idempotent reads on connection errors use urllib3's
 ``Retry`` (a solved problem); a POST is never retried here, because a lost answer to a register
 call may hide an import that exists.
+
+No redirect is ever followed, by requests or by urllib3: every call carries the password or a
+token (and a segment PUT 256 MiB of disk), and a redirect would re-send them to any host the
+answer names, https to http included. A 3xx is :class:`~vmdkimport.core.errors.Redirected`.
+Before anything is sent, plain http to a host other than this machine is refused unless the user
+opted in (:mod:`vmdkimport.core.cloud.cleartext`).
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ import hashlib
 import logging
 import ssl
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import truststore
@@ -23,8 +29,16 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from vmdkimport import __version__
+from vmdkimport.core.cloud.cleartext import cleartext_refusal, is_loopback_host
 from vmdkimport.core.cloud.httpsettings import HttpSettings
-from vmdkimport.core.errors import ApiError, TransportError, request_id_of, url_without_query
+from vmdkimport.core.errors import (
+    ApiError,
+    Redirected,
+    TransportError,
+    request_id_of,
+    url_origin,
+    url_without_query,
+)
 from vmdkimport.core.text import Text
 
 log = logging.getLogger(__name__)
@@ -40,12 +54,47 @@ def hash_secret(value: str) -> str:
     return "{SHA256}" + hashlib.sha256(value.encode()).hexdigest()[:16]
 
 
-class HttpClient:
-    """A ``requests.Session`` with our defaults, shared by all API clients of one sign-in."""
+class _NoRedirectSession(requests.Session):
+    """A session that finds no redirect in any answer, so even a direct ``session.get`` (whose
+    default is ``allow_redirects=True``) never re-sends a token elsewhere."""
 
-    def __init__(self, settings: HttpSettings | None = None) -> None:
+    def get_redirect_target(self, resp: requests.Response) -> str | None:
+        del resp
+        return None
+
+
+class _HeaderParsingFilter(logging.Filter):
+    """urllib3 logs an answer whose header block is malformed (cut short, folded lines) as a
+    warning with a traceback and the unparsed header bytes, which may hold an
+    ``X-Subject-Token``. Keep the warning, without the traceback and without the bytes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Failed to parse headers"):
+            url = record.args[0] if isinstance(record.args, tuple) and record.args else ""
+            record.msg = "ignored malformed headers in an answer from %s"
+            record.args = (url_origin(str(url)),)
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+_HEADER_FILTER = _HeaderParsingFilter()
+for _name in ("urllib3.connection", "urllib3.connectionpool"):  # urllib3 2.x, 1.x
+    logging.getLogger(_name).addFilter(_HEADER_FILTER)
+
+
+class HttpClient:
+    """A ``requests.Session`` with our defaults, shared by all API clients of one sign-in.
+
+    ``is_loopback`` decides which hosts plain http may reach without the opt-in; a parameter so
+    that tests, which stay on 127.0.0.1, can play a remote host.
+    """
+
+    def __init__(self, settings: HttpSettings | None = None, *,
+                 is_loopback: Callable[[str], bool] = is_loopback_host) -> None:
         self.settings = settings or HttpSettings()
-        self.session = requests.Session()
+        self.is_loopback = is_loopback
+        self.session = _NoRedirectSession()
         self.session.headers["User-Agent"] = USER_AGENT
         self.session.headers.update(self.settings.extra_headers)
         self.session.verify = self.settings.verify
@@ -64,6 +113,7 @@ class HttpClient:
             allowed_methods=frozenset({"GET", "HEAD"}),
             raise_on_status=False,
             respect_retry_after_header=True,
+            redirect=False,  # a 3xx comes back to us as it is: never followed (see above)
         )
         # urllib3 retries connection failures for every method (nothing was sent), but read
         # errors and bad statuses only for GET/HEAD: see allowed_methods.
@@ -92,9 +142,14 @@ class HttpClient:
     ) -> requests.Response:
         """Send one request; return the response when 2xx (or in ``ok``), else raise.
 
-        Raises :class:`ApiError` (or the subclass the caller maps) for error statuses and
-        :class:`TransportError` when nothing usable came back.
+        Raises :class:`ApiError` (or the subclass the caller maps) for error statuses,
+        :class:`Redirected` for a 3xx, :class:`TransportError` when nothing usable came back,
+        and :class:`ConfigError` before sending anything over plain http to another host.
         """
+        refusal = cleartext_refusal(url, allowed=self.settings.allow_insecure_http,
+                                    is_loopback=self.is_loopback)
+        if refusal is not None:
+            raise refusal
         started = time.monotonic()
         try:
             # verify is passed on every call: requests lets REQUESTS_CA_BUNDLE in the
@@ -103,7 +158,7 @@ class HttpClient:
             response = self.session.request(
                 method, url, headers=dict(headers or {}), params=params, json=json, data=data,
                 timeout=timeout or self.settings.timeout, stream=stream,
-                verify=self.settings.verify,
+                verify=self.settings.verify, allow_redirects=False,
             )
         except requests.exceptions.SSLError as exc:
             raise TransportError(
@@ -148,8 +203,15 @@ class HttpClient:
         rid = request_id_of(response)
         log.debug("%s %s -> %s in %.2f s%s", method, url_without_query(url), response.status_code,
                   elapsed, f" [{rid}]" if rid else "")
-        if response.status_code < 400 or response.status_code in set(ok):
+        status = response.status_code
+        if status in set(ok) or 200 <= status < 300 or status < 200:
             return response
+        if 300 <= status < 400:
+            location = response.headers.get("Location") or ""
+            response.close()
+            raise Redirected(status=status, service=service, url=url_without_query(url),
+                             location=url_origin(urljoin(url, location)) if location else "",
+                             request_id=rid)
         raise ApiError.from_response(response, service=service)
 
 

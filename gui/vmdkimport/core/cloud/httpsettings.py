@@ -28,6 +28,9 @@ class HttpSettings:
     read_retries: int = 3
     backoff: float = 0.5
     extra_headers: Mapping[str, str] = field(default_factory=dict)
+    #: send secrets over plain http to hosts other than this machine (never the default: the
+    #: password and the token would travel unencrypted); see core/cloud/cleartext.py
+    allow_insecure_http: bool = False
 
     @property
     def timeout(self) -> tuple[float, float]:

@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from vmdkimport.core.cloud.answers import Answer, Fields
 from vmdkimport.core.cloud.http import HttpClient, hash_secret
-from vmdkimport.core.errors import ApiError, AuthenticationFailed, ConfigError, VmdkImportError
+from vmdkimport.core.errors import (
+    ApiError,
+    AuthenticationFailed,
+    BadAnswer,
+    ConfigError,
+    VmdkImportError,
+)
 from vmdkimport.core.rules import Field
 from vmdkimport.core.text import Text
 
@@ -94,13 +101,6 @@ class Token:
         return (now or datetime.now(UTC)) + margin >= self.expires_at
 
 
-def parse_time(value: str) -> datetime:
-    """Keystone's ``2026-11-27T12:00:00.000000Z`` (and variants) as an aware datetime."""
-    text = value.strip().replace("Z", "+00:00")
-    parsed = datetime.fromisoformat(text)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 class IdentityClient:
     """``POST {identity_url}/auth/tokens`` with the password method."""
 
@@ -122,38 +122,59 @@ class IdentityClient:
                     server_message=None, request_id=exc.request_id,
                 ) from None
             raise
-        value = response.headers.get("X-Subject-Token")
-        try:
-            body = response.json()["token"]
-        except (ValueError, KeyError, TypeError):
-            body = None
-        if not value or not isinstance(body, dict):
-            raise ConfigError(
-                Text("{url} answered, but not like a Keystone v3 identity service.", url=url),
-                Text("Check the identity URL: it usually ends in /v3."), Field.ENDPOINTS,
-            )
-        project = body.get("project") or {}
-        if not project.get("id"):
-            raise ConfigError(
-                Text("The sign-in worked but the token is not tied to a project."),
-                Text("Enter the project id or name on the Connection page."), Field.PROJECT,
-            )
-        user = body.get("user") or {}
-        token = Token(
-            value=value,
-            expires_at=parse_time(body["expires_at"]),
-            issued_at=parse_time(body["issued_at"]) if body.get("issued_at") else None,
-            project_id=str(project["id"]),
-            project_name=str(project.get("name", "")),
-            domain_name=str((user.get("domain") or {}).get("name", creds.domain)),
-            user_id=str(user.get("id", "")),
-            user_name=str(user.get("name", creds.username)),
-            roles=tuple(str(r.get("name", "")) for r in body.get("roles") or ()),
-            catalog=tuple(body.get("catalog") or ()),
-        )
+        token = parse_token(Answer.of(response, "identity"), creds)
         log.info("signed in as %s to project %s; token %s expires %s", token.user_name,
-                 token.project_id, hash_secret(value), token.expires_at.isoformat())
+                 token.project_id, hash_secret(token.value), token.expires_at.isoformat())
         return token
+
+
+def parse_token(answer: Answer, creds: PasswordCredentials) -> Token:
+    """The token in a sign-in answer; BadAnswer for any field we cannot use.
+
+    An answer without a token at all is most likely not Keystone: the error then points at the
+    identity URL. A token without a project is a well-formed answer we cannot use: ConfigError.
+    """
+    value = answer.header("X-Subject-Token")
+    try:
+        body = answer.body()
+        if not value or not body.has("token"):
+            raise answer.bad(Text("it has no token"))
+    except BadAnswer as exc:
+        exc.action = Text("Check the identity URL: it usually ends in /v3.")
+        exc.field = Field.ENDPOINTS
+        raise
+    token = body.obj("token")
+    project = token.obj("project")
+    project_id = project.opt_text("id")
+    expires_at = token.time("expires_at")
+    issued_at = token.opt_time("issued_at")
+    user = token.obj("user")
+    domain_name = user.obj("domain").opt_text("name")
+    roles = tuple(role.opt_text("name") or "" for role in token.objects("roles"))
+    catalog = tuple(_catalog_entry(entry) for entry in token.objects("catalog"))
+    if not project_id:
+        raise ConfigError(
+            Text("The sign-in worked but the token is not tied to a project."),
+            Text("Enter the project id or name on the Connection page."), Field.PROJECT,
+        )
+    return Token(
+        value=value, expires_at=expires_at, issued_at=issued_at, project_id=project_id,
+        project_name=project.opt_text("name") or "",
+        domain_name=domain_name or creds.domain, user_id=user.opt_text("id") or "",
+        user_name=user.opt_text("name") or creds.username, roles=roles, catalog=catalog,
+    )
+
+
+def _catalog_entry(entry: Fields) -> dict[str, Any]:
+    """One service of the catalog, with only checked strings: what endpoints.py reads."""
+    out: dict[str, Any] = {k: v for k in ("name", "type", "id")
+                           if (v := entry.opt_text(k)) is not None}
+    out["endpoints"] = [
+        {k: v for k in ("interface", "region", "region_id", "url", "id")
+         if (v := ep.opt_text(k)) is not None}
+        for ep in entry.objects("endpoints")
+    ]
+    return out
 
 
 class TokenManager:

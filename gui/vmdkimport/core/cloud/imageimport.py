@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-import requests
-
+from vmdkimport.core import rules
+from vmdkimport.core.cloud.answers import Answer
 from vmdkimport.core.cloud.http import HttpClient
 from vmdkimport.core.cloud.service import ServiceClient, TokenSource
-from vmdkimport.core.errors import ApiError, VmdkImportError, request_id_of
+from vmdkimport.core.errors import ApiError, BadAnswer, TransportError
 from vmdkimport.core.request import ImportRequest
 from vmdkimport.core.text import Text
 
@@ -70,30 +70,6 @@ class ImportStatus:
     error_message: str | None = None
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
-    @classmethod
-    def from_body(cls, import_id: str, body: Mapping[str, Any]) -> ImportStatus:
-        # FJcloud-O samples send min_ram/min_disk as strings ("0"); K5 as integers.
-        def as_int(value: object) -> int | None:
-            try:
-                return int(str(value)) if value is not None and value != "" else None
-            except ValueError:
-                return None
-
-        progress = as_int(body.get("progress")) or 0
-        error = body.get("error_message") or body.get("message") or body.get("error")
-        return cls(
-            import_id=import_id,
-            state=ImportState.parse(body.get("import_status")),
-            progress=max(0, min(100, progress)),
-            name=body.get("name"),
-            location=body.get("location"),
-            image_id=body.get("id"),
-            os_type=body.get("os_type"),
-            min_ram=as_int(body.get("min_ram")),
-            min_disk=as_int(body.get("min_disk")),
-            error_message=str(error) if error else None,
-            raw=dict(body),
-        )
 
 
 @dataclass(frozen=True)
@@ -115,28 +91,34 @@ class ImageImportClient(ServiceClient):
         self.base = import_url.rstrip("/") + "/v1/imageimport"
 
     def register(self, request: ImportRequest) -> Registration:
-        """POST the request; raise ApiError/TransportError as they come, never retry here."""
+        """POST the request; raise ApiError/TransportError as they come, never retry here.
+
+        An answer without a usable import id is a TransportError with an unknown outcome, like
+        a lost answer: the import may exist, so the user must look at the list before trying
+        again (a second POST could start a second conversion).
+        """
         response = self.call("POST", self.base, json=request.to_body(),
                              headers={"Accept": "application/json"})
-        rid = request_id_of(response)
+        answer = Answer.of(response, self.service)
         try:
-            import_id = response.json()["import_id"]
-        except (ValueError, KeyError, TypeError):
-            import_id = None
-        if not isinstance(import_id, str) or not import_id:
-            raise VmdkImportError(
-                Text("The import service answered {status} without an import id (request id "
-                     "{request_id}). The import may have started.", status=response.status_code,
-                     request_id=rid) if rid else
-                Text("The import service answered {status} without an import id. The import "
-                     "may have started.", status=response.status_code))
-        log.info("registered import %s [%s]", import_id, rid or "no request id")
-        return Registration(import_id, rid)
+            registration = parse_registration(answer)
+        except BadAnswer as exc:
+            raise TransportError(
+                Text("The import service answered HTTP {status}, but {problem}; the import may "
+                     "have started (request id {request_id}).", status=answer.status,
+                     problem=exc.problem, request_id=answer.request_id) if answer.request_id
+                else Text("The import service answered HTTP {status}, but {problem}; the import "
+                          "may have started.", status=answer.status, problem=exc.problem),
+                url=answer.url, outcome_unknown=True, status=answer.status,
+                request_id=answer.request_id) from None
+        log.info("registered import %s [%s]", registration.import_id,
+                 registration.request_id or "no request id")
+        return registration
 
     def status(self, import_id: str) -> ImportStatus:
         response = self.call("GET", f"{self.base}/{import_id}/status",
                              headers={"Accept": "application/json"})
-        return ImportStatus.from_body(import_id, _json_object(response))
+        return parse_status(Answer.of(response, self.service), import_id)
 
     def list(self, *, start: int | None = None, limit: int | None = None) -> list[ImportSummary]:
         params: dict[str, int] = {}
@@ -146,29 +128,58 @@ class ImageImportClient(ServiceClient):
             params["limit"] = limit
         response = self.call("GET", self.base, params=params,
                              headers={"Accept": "application/json"})
-        body = _json_object(response)
-        out: list[ImportSummary] = []
-        for item in body.get("imports") or ():
-            if isinstance(item, Mapping) and item.get("import_id"):
-                out.append(ImportSummary(str(item["import_id"]),
-                                         ImportState.parse(item.get("import_status")),
-                                         item.get("status")))
-        return out
+        return parse_list(Answer.of(response, self.service))
 
 
-def _json_object(response: requests.Response) -> Mapping[str, Any]:
-    try:
-        data = response.json()
-    except ValueError:
-        data = None
-    if isinstance(data, Mapping):
-        return data
-    rid = request_id_of(response)
-    raise VmdkImportError(
-        Text("The import service sent an answer this tool cannot read (HTTP {status}, request "
-             "id {request_id}).", status=response.status_code, request_id=rid) if rid else
-        Text("The import service sent an answer this tool cannot read (HTTP {status}).",
-             status=response.status_code))
+# --- parsers: every answer of the import service, checked (see answers.py) ----------------------
+
+def parse_registration(answer: Answer) -> Registration:
+    """``201 {"import_id": "<uuid>"}``; the id goes into URLs and onto terminals: a UUID only."""
+    import_id = answer.body().text("import_id")
+    if rules.import_id_error(import_id):
+        raise answer.bad(Text("{field} is not a UUID", field="import_id"))
+    return Registration(import_id, answer.request_id)
+
+
+def parse_status(answer: Answer, import_id: str) -> ImportStatus:
+    """A status answer. FJcloud-O's samples send ``min_ram``/``min_disk`` as digit strings."""
+    body = answer.body()
+    state = body.opt_text("import_status")
+    progress = body.integer("progress", default=0, digits=True, maximum=2**31 - 1)
+    error = body.opt_text("error_message", truncate=500) or body.opt_text("message", truncate=500)
+    if not error:
+        nested = isinstance(body.data.get("error"), dict)
+        error = (body.obj("error").opt_text("message", truncate=500) if nested
+                 else body.opt_text("error", truncate=500))
+    return ImportStatus(
+        import_id=import_id,
+        state=ImportState.parse(state) if state is not None else ImportState.UNKNOWN,
+        progress=max(0, min(100, progress)),
+        name=body.opt_text("name"),
+        location=body.opt_text("location"),
+        image_id=body.opt_text("id"),
+        os_type=body.opt_text("os_type"),
+        min_ram=body.opt_integer("min_ram", digits=True),
+        min_disk=body.opt_integer("min_disk", digits=True),
+        error_message=error or None,
+        raw=dict(body.data),
+    )
+
+
+def parse_list(answer: Answer) -> list[ImportSummary]:
+    """``{"imports": [{"import_id", "import_status", "status"}]}``; ids checked like a
+    registration's, because they go into URLs and the ledger."""
+    out: list[ImportSummary] = []
+    for item in answer.body().objects("imports"):
+        import_id = item.text("import_id")
+        if rules.import_id_error(import_id):
+            raise answer.bad(Text("{field} is not a UUID", field=f"{item.path}.import_id"))
+        state = item.opt_text("import_status")
+        out.append(ImportSummary(import_id,
+                                 ImportState.parse(state) if state is not None
+                                 else ImportState.UNKNOWN,
+                                 item.opt_text("status")))
+    return out
 
 
 def is_busy(exc: BaseException) -> bool:

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 from urllib.parse import quote, urlsplit
 
+from vmdkimport.core.cloud.answers import Answer, Fields
 from vmdkimport.core.cloud.http import HttpClient
 from vmdkimport.core.cloud.service import ServiceClient, TokenSource
-from vmdkimport.core.errors import ApiError, ConfigError, VmdkImportError
+from vmdkimport.core.errors import ApiError, BadAnswer, ConfigError
 from vmdkimport.core.rules import Field, container_error
 from vmdkimport.core.text import Text
 
@@ -68,27 +69,28 @@ class ObjectStorageClient(ServiceClient):
 
     # --- cluster ----------------------------------------------------------------------------
     def info(self) -> Mapping[str, Any]:
-        """``GET /info`` (capabilities), or {} when the cluster does not publish it."""
+        """``GET /info`` (capabilities), or {} when the cluster does not publish it.
+
+        The sizes the uploader plans with are checked here (BadAnswer when wrong), so what a
+        caller reads from ``swift`` and ``slo`` is a positive integer when present.
+        """
         parts = urlsplit(self.storage_url)
         try:
             response = self.http.request("GET", f"{parts.scheme}://{parts.netloc}/info",
                                          service=self.service)
-            data = response.json()
-        except (ApiError, ValueError):
+        except ApiError:
             return {}
-        return data if isinstance(data, Mapping) else {}
+        return parse_info(Answer.of(response, self.service))
 
     def max_file_size(self) -> int:
         swift = self.info().get("swift")
-        if isinstance(swift, Mapping):
-            value = swift.get("max_file_size")
-            if isinstance(value, int) and value > 0:
-                return value
-        return DEFAULT_MAX_FILE_SIZE
+        value = swift.get("max_file_size") if isinstance(swift, Mapping) else None
+        return value if isinstance(value, int) else DEFAULT_MAX_FILE_SIZE
 
     # --- containers -------------------------------------------------------------------------
     def list_containers(self, prefix: str | None = None) -> list[ContainerInfo]:
-        return [ContainerInfo(str(i["name"]), int(i.get("count", 0)), int(i.get("bytes", 0)))
+        return [ContainerInfo(i.text("name"), i.integer("count", default=0),
+                              i.integer("bytes", default=0))
                 for i in self._listing(self.storage_url, prefix)]
 
     def create_container(self, name: str) -> bool:
@@ -103,13 +105,9 @@ class ObjectStorageClient(ServiceClient):
         return self.call("HEAD", self.url(name), ok=(404,)).status_code != 404
 
     def list_objects(self, container: str, prefix: str | None = None) -> list[ObjectInfo]:
-        return [ObjectInfo(name=str(i["name"]), size=int(i.get("bytes", 0)),
-                           etag=str(i.get("hash", "")).strip('"'),
-                           last_modified=i.get("last_modified"),
-                           content_type=i.get("content_type"))
-                for i in self._listing(self.url(container), prefix)]
+        return [parse_listed_object(i) for i in self._listing(self.url(container), prefix)]
 
-    def _listing(self, url: str, prefix: str | None) -> Iterator[Mapping[str, Any]]:
+    def _listing(self, url: str, prefix: str | None) -> Iterator[Fields]:
         marker = ""
         while True:
             params = {"format": "json", "limit": _PAGE, "marker": marker}
@@ -118,17 +116,16 @@ class ObjectStorageClient(ServiceClient):
             response = self.call("GET", url, params=params, headers={"Accept": "application/json"})
             if response.status_code == 204 or not response.content:
                 return
-            try:
-                page = response.json()
-            except ValueError:
-                raise VmdkImportError(
-                    Text("Object storage sent a listing this tool cannot read.")) from None
-            if not isinstance(page, list) or not page:
+            page = list(Answer.of(response, self.service).items())
+            if not page:
                 return
-            yield from page
+            # a "subdir" entry (a listing with a delimiter) has no name; a page of objects
+            # must have names, or the next marker would loop
+            yield from (i for i in page if not (i.has("subdir") and not i.has("name")))
             if len(page) < _PAGE:
                 return
-            marker = str(page[-1].get("name") or page[-1].get("subdir") or "")
+            last = page[-1]
+            marker = last.opt_text("name") or last.text("subdir")
 
     # --- objects ----------------------------------------------------------------------------
     def head_object(self, container: str, obj: str) -> ObjectInfo | None:
@@ -136,17 +133,7 @@ class ObjectStorageClient(ServiceClient):
         response = self.call("HEAD", self.url(container, obj), ok=(404,))
         if response.status_code == 404:
             return None
-        h = response.headers
-        return ObjectInfo(
-            name=obj,
-            size=int(h.get("Content-Length", "0") or 0),
-            etag=(h.get("ETag") or "").strip('"'),
-            last_modified=h.get("Last-Modified"),
-            content_type=h.get("Content-Type"),
-            dlo_prefix=h.get("X-Object-Manifest"),
-            is_slo=(h.get("X-Static-Large-Object", "").lower() == "true"),
-            meta={k.lower(): v for k, v in h.items() if k.lower().startswith("x-object-meta-")},
-        )
+        return parse_head(Answer.of(response, self.service), obj)
 
     def put_object(self, container: str, obj: str, data: bytes | IO[bytes], *,
                    length: int | None = None, etag: str | None = None,
@@ -161,7 +148,51 @@ class ObjectStorageClient(ServiceClient):
         if length is not None:
             h["Content-Length"] = str(length)
         response = self.call("PUT", self.url(container, obj), data=data, headers=h)
-        return (response.headers.get("ETag") or "").strip('"')
+        return (Answer.of(response, self.service).header("ETag") or "").strip('"')
 
     def delete_object(self, container: str, obj: str) -> bool:
         return self.call("DELETE", self.url(container, obj), ok=(404,)).status_code != 404
+
+
+# --- parsers: every answer of object storage, checked (see answers.py) --------------------------
+
+def parse_info(answer: Answer) -> Mapping[str, Any]:
+    """``/info``: the JSON object, with the sizes we plan with checked to be positive.
+
+    A body that is no JSON object at all counts as "not published" (a front page where a
+    cluster has no /info); a JSON object with a wrong size in it is BadAnswer.
+    """
+    try:
+        body = answer.body()
+    except BadAnswer:
+        return {}
+    for section, keys in (("swift", ("max_file_size", "container_listing_limit")),
+                          ("slo", ("max_manifest_segments", "max_manifest_size",
+                                   "min_segment_size"))):
+        fields = body.obj(section)
+        for key in keys:
+            fields.opt_integer(key, minimum=1 if key != "min_segment_size" else 0)
+    return body.data
+
+
+def parse_listed_object(item: Fields) -> ObjectInfo:
+    return ObjectInfo(name=item.text("name"), size=item.integer("bytes", default=0),
+                      etag=(item.opt_text("hash") or "").strip('"'),
+                      last_modified=item.opt_text("last_modified"),
+                      content_type=item.opt_text("content_type"))
+
+
+def parse_head(answer: Answer, name: str) -> ObjectInfo:
+    """An object's HEAD answer."""
+    return ObjectInfo(
+        name=name,
+        size=answer.header_size("Content-Length"),
+        etag=(answer.header("ETag") or "").strip('"'),
+        last_modified=answer.header("Last-Modified"),
+        content_type=answer.header("Content-Type"),
+        dlo_prefix=answer.header("X-Object-Manifest"),
+        is_slo=((answer.header("X-Static-Large-Object") or "").lower() == "true"),
+        meta={k.lower(): v for k, v in answer.headers.items()
+              if k.lower().startswith("x-object-meta-") and len(v) <= 8192},
+    )
+

@@ -35,6 +35,7 @@ class ConnectionProfile:
     project_name: str = ""
     ca_bundle: str = ""  # path to a PEM bundle; empty = the default trust store
     insecure: bool = False  # skip TLS verification (never the default)
+    allow_http: bool = False  # secrets over plain http to other hosts (never the default)
 
     def resolved_identity_url(self) -> str:
         if self.identity_url:
@@ -48,7 +49,8 @@ class ConnectionProfile:
     def http_settings(self, *, system_trust: bool = True,
                       proxies: Mapping[str, str] | None = None) -> HttpSettings:
         verify: bool | str = False if self.insecure else (self.ca_bundle or True)
-        return HttpSettings(verify=verify, system_trust=system_trust, proxies=proxies)
+        return HttpSettings(verify=verify, system_trust=system_trust, proxies=proxies,
+                            allow_insecure_http=self.allow_http)
 
     def merged(self, **overrides: Any) -> ConnectionProfile:
         """A copy with every non-empty override applied."""

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from vmdkimport.core.cloud.cleartext import cleartext_refusal
 from vmdkimport.core.cloud.endpoints import Endpoints
 from vmdkimport.core.cloud.http import HttpClient
 from vmdkimport.core.cloud.httpsettings import HttpSettings
@@ -16,6 +17,7 @@ from vmdkimport.core.cloud.identity import IdentityClient, PasswordCredentials, 
 from vmdkimport.core.cloud.imageimport import ImageImportClient
 from vmdkimport.core.cloud.objectstorage import ObjectStorageClient
 from vmdkimport.core.cloud.profiles import ConnectionProfile
+from vmdkimport.core.text import Text
 
 
 @dataclass
@@ -57,6 +59,14 @@ def connect(profile: ConnectionProfile, password: str, settings: HttpSettings | 
             object_storage_url=profile.object_storage_url or None,
             import_url=profile.import_url or None,
         )
+        # An https sign-in whose catalog lists http:// endpoints would then send the token in
+        # clear: say so now, naming the endpoint, rather than at the first upload.
+        for what, url in ((Text("object storage"), endpoints.object_storage_url),
+                          (Text("image import"), endpoints.import_url)):
+            refusal = cleartext_refusal(url, allowed=http.settings.allow_insecure_http,
+                                        is_loopback=http.is_loopback, what=what)
+            if refusal is not None:
+                raise refusal
     except BaseException:
         http.close()
         raise
