@@ -101,6 +101,14 @@ def test_the_token_can_come_from_stdin_and_never_from_argv(tmp_path: Path) -> No
                                 timeout=120, check=False)
         assert result.returncode == 0, result.stderr
         assert "sha1:" in result.stdout
+        again = subprocess.run([*CLI, "upload", str(disk), "--container", "images",
+                                "--storage-url", storage_url, "--token-stdin"],
+                               input=token + "\n", capture_output=True, text=True, env=env,
+                               timeout=120, check=False)
+        assert again.returncode == 0, again.stderr
+        # a skip says what proved it (issue #11): here the journal, for this very file
+        assert "nothing sent" in again.stdout
+        assert "upload journal for this very file, nothing read" in again.stdout
         both = subprocess.run([*CLI, "upload", str(disk), "--container", "images",
                                "--storage-url", storage_url, "--token-stdin", "--token", "x"],
                               input=token + "\n", capture_output=True, text=True, env=env,
@@ -110,3 +118,19 @@ def test_the_token_can_come_from_stdin_and_never_from_argv(tmp_path: Path) -> No
                                env=env, timeout=60, check=True).stdout
     assert "--token-stdin" in help_text
     assert "OS_AUTH_TOKEN" in help_text
+
+
+def test_a_canceled_import_does_not_exit_0(tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """'status' of a canceled import exited 0, as if an image had been registered."""
+    from types import SimpleNamespace
+
+    from vmdkimport import cli
+
+    canceled = ImportStatus(import_id="6bf65660-70ee-4a75-b61a-36ac040c289c",
+                            state=ImportState.CANCELED, progress=40)
+    session = SimpleNamespace(imports=SimpleNamespace(status=lambda _id: canceled),
+                              close=lambda: None)
+    monkeypatch.setattr(cli, "_session", lambda args: session)
+    code = cli.main(["--ledger", str(tmp_path / "l.sqlite3"), "status", canceled.import_id])
+    assert code == cli.EXIT_IMPORT_FAILED
