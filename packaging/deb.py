@@ -41,9 +41,11 @@ CLI_SYNOPSIS = "import VMware disks into FUJITSU K5 / FJcloud-O from a terminal"
 # Depends the ELF files do not show: none so far. Qt loads libdbus-1, the xcb libraries,
 # fontconfig and libGL/libEGL by linking, so dpkg-shlibdeps finds them (see deb_depends).
 EXTRA_DEPENDS: tuple[str, ...] = ()
-# "Open log folder" goes through xdg-open; Japanese needs a CJK font, which desktops have.
-RECOMMENDS = ("xdg-utils",)
-SUGGESTS = ("fonts-noto-cjk | fonts-ipafont-gothic | fonts-vlgothic",)
+# "Open log folder" goes through xdg-open. Japanese needs a CJK font: recommended, since apt
+# installs recommendations by default and suggestions never (a minimal or server-turned-desktop
+# system has none, and every Japanese glyph was an empty box).
+RECOMMENDS = ("xdg-utils", "fonts-noto-cjk | fonts-ipafont-gothic | fonts-vlgothic")
+SUGGESTS: tuple[str, ...] = ()
 
 
 def control_file(project: Project, *, arch: str, installed_kib: int,

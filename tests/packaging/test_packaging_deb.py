@@ -264,3 +264,17 @@ def test_check_purged_sees_leftovers_and_losses(install_test: ModuleType, tools:
     (tmp_path / "opt").rmdir()
     with pytest.raises(tools.BuildError, match="removed what existed before the install: /opt"):
         check_purged(paths, existed, tmp_path)
+
+
+def test_a_japanese_font_is_recommended_so_apt_installs_it(project: ModuleType,
+                                                            deb: ModuleType) -> None:
+    """apt installs Recommends by default and Suggests never: without a CJK font every
+    Japanese glyph of the wizard is an empty box."""
+    control = deb.control_file(project.read_project(), arch="amd64", installed_kib=1,
+                               depends=["libc6"])
+    fields = dict(line.split(": ", 1) for line in control.splitlines()
+                  if ": " in line and not line.startswith(" "))
+    recommends = [alt.strip() for item in fields["Recommends"].split(",")
+                  for alt in item.split("|")]
+    assert "fonts-noto-cjk" in recommends
+    assert "fonts-noto-cjk" not in fields.get("Suggests", "")

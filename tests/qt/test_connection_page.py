@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from helpers.files import settings_files_text
@@ -97,3 +98,78 @@ def test_show_hide_password(qtbot: QtBot, wizard: ImportWizard) -> None:
     assert page.password.echoMode() == QLineEdit.EchoMode.Password  # type: ignore[attr-defined]
     page.show_password.trigger()  # type: ignore[attr-defined]
     assert page.password.echoMode() == QLineEdit.EchoMode.Normal  # type: ignore[attr-defined]
+
+
+# --- a rejected password is not sent again: five failures lock the account --------------------
+def _press_sign_in(qtbot: QtBot, page: ConnectionPage) -> None:
+    """Press Sign in (it must be enabled) and wait for the answer."""
+    assert page.sign_in.isEnabled()
+    with qtbot.waitSignal(page.completeChanged, timeout=20_000):
+        qtbot.mouseClick(page.sign_in, Qt.MouseButton.LeftButton)
+
+
+def _retype_password(qtbot: QtBot, page: ConnectionPage, text: str) -> None:
+    page.password.selectAll()
+    qtbot.keyClicks(page.password, text)
+
+
+def test_a_rejected_password_cannot_be_sent_again_unchanged(qtbot: QtBot, wizard: ImportWizard,
+                                                            sandbox: Any) -> None:
+    page = sign_in(qtbot, wizard, sandbox, password="wrong-1")
+    assert "Sign-in failed" in page.message.text()
+    # the same password again would only count towards the lockout: Sign in waits for a change
+    assert not page.sign_in.isEnabled()
+    assert page.sign_in_hint.isVisible()
+    assert "rejected" in page.sign_in_hint.text()
+    _retype_password(qtbot, page, "wrong-2")
+    assert page.sign_in.isEnabled()
+    assert not page.sign_in_hint.isVisible()
+    # typing the rejected one back disables it again
+    _retype_password(qtbot, page, "wrong-1")
+    assert not page.sign_in.isEnabled()
+    # another user is another account: their sign-in is not blocked
+    qtbot.keyClicks(page.user, "x")
+    assert page.sign_in.isEnabled()
+
+
+def test_the_fifth_failure_is_announced_and_the_lockout_explained(
+        qtbot: QtBot, wizard: ImportWizard, sandbox: Any) -> None:
+    page = sign_in(qtbot, wizard, sandbox, password="wrong-1")
+    assert "1 of 5" in page.message.text()
+    for attempt in (2, 3, 4):
+        _retype_password(qtbot, page, f"wrong-{attempt}")
+        _press_sign_in(qtbot, page)
+        assert f"{attempt} of 5" in page.message.text()
+    # before the fifth: what the fifth does
+    assert "next failed sign-in locks the account for 15 minutes" in page.message.text()
+    _retype_password(qtbot, page, "wrong-5")
+    _press_sign_in(qtbot, page)
+    text = page.message.text()
+    assert "locked" in text
+    assert "until" in text
+    # the right password now would be rejected too (and look like a wrong one): not offered
+    _retype_password(qtbot, page, sandbox.password)
+    assert not page.sign_in.isEnabled()
+    assert "locked until" in page.sign_in_hint.text().lower()
+    assert wizard.plan.session is None
+
+
+def test_failures_age_out_of_the_window_and_a_lockout_ends() -> None:
+    from datetime import datetime, timedelta
+
+    from vmdkimport.qt.pages.connection import SignInAttempts
+
+    now = [datetime(2026, 1, 5, 9, 0).astimezone()]
+    attempts = SignInAttempts(clock=lambda: now[0])
+    account = ("https://id.example/v3", "C1", "alice")
+    assert attempts.failed(account, "a") == 1
+    now[0] += timedelta(minutes=16)  # the first failure is out of the service's window
+    assert attempts.failed(account, "b") == 1
+    for n, password in enumerate("cde", start=2):
+        assert attempts.failed(account, password) == n
+    assert attempts.failed(account, "f") == 0  # the 5th within 15 minutes: locked
+    assert attempts.locked_until(account) == now[0] + timedelta(minutes=15)
+    assert attempts.was_rejected(account, "f")
+    now[0] += timedelta(minutes=15)
+    assert attempts.locked_until(account) is None
+    assert not attempts.was_rejected(account, "f")  # a fresh start, as for the service

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,3 +45,36 @@ def test_only_next_to_a_succeeded_import(qtbot: QtBot, demo: Any) -> None:
     qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
                     timeout=120_000)
     assert "Succeeded" in status.state.text()
+
+
+def test_the_demo_leaves_the_users_settings_ledger_and_keyring_alone(
+        qtbot: QtBot, demo: Any, isolated_home: Path, memory_keyring: Any) -> None:
+    from vmdkimport.core import paths
+    from vmdkimport.core.register.ledger import Ledger
+    from vmdkimport.qt.app import open_demo_wizard
+
+    real_settings = paths.config_dir() / "wizard.ini"
+    real_ledger = paths.ledger_path()
+    before = real_settings.read_bytes() if real_settings.exists() else None
+    wizard = open_demo_wizard(demo)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    for expected in (PageId.DISK, PageId.DESTINATION, PageId.IMAGE, PageId.REVIEW,
+                     PageId.SUBMIT, PageId.STATUS):
+        button = wizard.button(QWizard.WizardButton.NextButton)
+        if not button.isVisible():
+            button = wizard.button(QWizard.WizardButton.CommitButton)
+        qtbot.waitUntil(button.isEnabled, timeout=60_000)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert wizard.currentId() == int(expected)
+    status = wizard.currentPage()
+    assert isinstance(status, StatusPage)
+    qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
+                    timeout=120_000)
+    wizard.close()
+    # the user's own settings (no "demo" profile with a dead 127.0.0.1 address), ledger
+    # (no sandbox imports in History or `vmdkimport list`) and keyring are as they were
+    after = real_settings.read_bytes() if real_settings.exists() else None
+    assert after == before
+    assert not real_ledger.exists() or Ledger(real_ledger).entries() == []
+    assert memory_keyring.store == {}

@@ -17,7 +17,7 @@ from vmdkimport.core.cloud.profiles import ConnectionProfile
 from vmdkimport.core.cloud.session import connect
 from vmdkimport.core.disk.preflight import inspect
 from vmdkimport.core.error_catalog import FIELD_STEP, TABLE5, Step
-from vmdkimport.core.errors import UploadCancelled
+from vmdkimport.core.errors import ApiError, UploadCancelled
 from vmdkimport.core.plan import ImportPlan, PageId
 from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.demo import demo_vmdk_bytes
@@ -120,7 +120,8 @@ def test_each_table5_error_is_shown_with_its_action(qtbot: QtBot, prepared: Any,
     qtbot.waitUntil(lambda: page.error is not None, timeout=30_000)
     text = page.message.text()
     assert entry.message in text
-    assert entry.action in text
+    assert isinstance(page.error, ApiError)
+    assert page.error.action in text  # 50301's action now carries the running count
     assert code in text
     jump = FIELD_STEP[entry.field] is not Step.SUBMIT
     assert page.go_to_field.isVisibleTo(page) is jump
@@ -199,7 +200,8 @@ def test_closing_during_an_upload_asks_then_stops_and_keeps_the_journal(
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
     asked: list[str] = []
 
-    def question(parent: object, title: str, text: str) -> QMessageBox.StandardButton:
+    def question(parent: object, title: str, text: str,
+                 *buttons: object) -> QMessageBox.StandardButton:
         asked.append(text)
         return answers.pop(0)
 
@@ -232,7 +234,7 @@ def test_closing_right_after_an_upload_does_not_ask(qtbot: QtBot, prepared: Any,
     page = _submit(wizard)
     qtbot.waitUntil(page.isComplete, timeout=30_000)
     monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a: pytest.fail("asked about an upload that had ended"))
+                        lambda *a, **k: pytest.fail("asked about an upload that had ended"))
     wizard.close()
     assert not wizard.isVisible()
 
@@ -261,3 +263,62 @@ def test_earlier_imports_are_followed_after_the_next_sign_in(
     qtbot.waitUntil(lambda: "Earlier imports" in connection.message.text(), timeout=20_000)
     assert "1 succeeded" in connection.message.text()
     assert Ledger().get(import_id).status == "succeeded"  # type: ignore[union-attr]
+
+
+# --- the transfer shown: throughput over time and the segment map --------------------------------
+
+def test_the_transfer_is_drawn_while_it_runs_and_when_it_ends(qtbot: QtBot, prepared: Any,
+                                                              no_thread_left: None) -> None:
+    from vmdkimport.qt.segment_map import CellState
+
+    wizard, page = _upload_under_way(qtbot, prepared)
+    assert page.transfer.isVisible()
+    cells = page.segment_map.cell_states()
+    assert wizard.plan.file is not None
+    segments = -(-wizard.plan.file.stat().st_size // MIB)  # 1 MiB segments, the last one short
+    assert len(cells) == segments
+    assert CellState.SENT in cells
+    assert CellState.WAITING in cells
+    qtbot.waitUntil(lambda: len(page.throughput.points()) >= 2, timeout=10_000)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    assert set(page.segment_map.cell_states()) == {CellState.SENT}
+    assert any(rate > 0 for _, rate in page.throughput.points())
+    assert page.transfer.isVisible()  # the finished transfer stays on the page
+    assert f"Sent: {segments}" in page.segment_legend.text().replace("&nbsp;", " ")
+
+
+def test_segments_already_there_are_shown_as_resumed(qtbot: QtBot, prepared: Any,
+                                                     no_thread_left: None) -> None:
+    from vmdkimport.qt.segment_map import CellState
+
+    wizard, page = _upload_under_way(qtbot, prepared)
+    qtbot.mouseClick(page.cancel, LEFT)
+    qtbot.waitUntil(lambda: isinstance(page.error, UploadCancelled), timeout=30_000)
+    wizard.plan.limit_rate = None
+    qtbot.mouseClick(page.retry, LEFT)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    cells = page.segment_map.cell_states()
+    assert set(cells) == {CellState.SENT, CellState.RESUMED}
+    assert cells[0] is CellState.RESUMED  # what was sent before the stop is first on disk
+
+
+def test_registering_an_existing_object_shows_no_transfer(qtbot: QtBot, prepared: Any,
+                                                          no_thread_left: None) -> None:
+    wizard = start_at(qtbot, PageId.SUBMIT, prepared)
+    page = _submit(wizard)
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    location = wizard.plan.upload_result
+    assert location is not None
+
+    def existing(plan: ImportPlan) -> None:
+        from vmdkimport.core.plan import SourceKind
+
+        prepared(plan)
+        plan.source_kind = SourceKind.EXISTING_OBJECT
+        plan.file = None
+        plan.container, plan.object_name = location.container, location.object_name
+
+    again = start_at(qtbot, PageId.SUBMIT, existing)
+    page = _submit(again)
+    qtbot.waitUntil(lambda: page.isComplete() or page.error is not None, timeout=30_000)
+    assert not page.transfer.isVisible()

@@ -80,6 +80,10 @@ class ChecksumMode(StrEnum):
     NONE = "none"  # no checksum (only sensible for an existing object)
 
 
+#: the plan's fields the pre-flight suggests a value for (:meth:`ImportPlan.apply_inspection`)
+SUGGESTED_FIELDS: Final = ("object_name", "name", "min_disk", "min_ram", "os_type")
+
+
 @dataclass
 class ImportPlan:
     """Everything the wizard collects. Holds no secret: the password stays on its page."""
@@ -107,6 +111,10 @@ class ImportPlan:
     kms_activate: bool = False
     upload_result: UploadResult | None = None
     import_id: str | None = None
+    #: the fields (SUGGESTED_FIELDS) the user typed or chose: another disk keeps them
+    typed: set[str] = field(default_factory=set)
+    #: what the last inspected disk suggested for each of SUGGESTED_FIELDS
+    suggested: dict[str, object] = field(default_factory=dict)
 
     # --- derived ---------------------------------------------------------------------------
     @property
@@ -179,20 +187,33 @@ class ImportPlan:
                                           Text("Paste the SHA1, or let the tool compute it.")))
         return [p for p in problems if p.field not in (rules.Field.LOCATION,)]
 
+    def mark_typed(self, name: str) -> None:
+        """The user typed or chose field ``name`` (one of SUGGESTED_FIELDS): keep it."""
+        self.typed.add(name)
+
     def apply_inspection(self, inspection: Inspection) -> None:
-        """Take the pre-flight's suggestions for every field the user has not set yet."""
+        """Take the pre-flight's suggestions for every field the user has not set.
+
+        A field follows the disk (also back to empty, when the new disk suggests nothing) unless
+        the user typed it: marked with :meth:`mark_typed`, or holding a value that is neither
+        empty nor what the previous disk suggested (a page that does not mark what it writes).
+        Without this, going back to pick another disk kept the first disk's image name.
+        """
         self.inspection = inspection
         s = inspection.suggestions
-        if s.object_name:
-            self.object_name = s.object_name
-        if s.image_name and not self.name:
-            self.name = s.image_name
-        if s.min_disk_gb is not None:
-            self.min_disk = s.min_disk_gb
-        if s.min_ram_mb is not None and self.min_ram is None:
-            self.min_ram = s.min_ram_mb
-        if s.os_type and not self.os_type:
-            self.os_type = s.os_type
+        object_name = s.object_name
+        if inspection.upload_source is None:  # uploaded as it is: named after the file
+            object_name = rules.suggest_object_name(inspection.path.name)
+        new: dict[str, object] = {"object_name": object_name or "",
+                                  "name": s.image_name or "", "min_disk": s.min_disk_gb,
+                                  "min_ram": s.min_ram_mb, "os_type": s.os_type or ""}
+        for name, value in new.items():
+            current = getattr(self, name)
+            previous = self.suggested.get(name)
+            chosen = name in self.typed or current not in ("", None, previous)
+            if not chosen:
+                setattr(self, name, value)
+        self.suggested = new
 
     def next_page(self, current: PageId) -> PageId | None:
         """The page after ``current`` (None at the end): an existing object skips the upload

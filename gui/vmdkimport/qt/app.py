@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vmdkimport.core import logsetup, paths
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 #: how long the demo's sandbox cloud takes to "convert" an import: long enough to watch the
 #: Status page move, short enough to wait for
 DEMO_CONVERSION_SECONDS = 20.0
+#: when the fonts are checked for the chosen language: after the window has painted
+FONT_CHECK_DELAY_MS = 200
 
 
 class _VersionAction(argparse.Action):
@@ -63,6 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test(args.self_test, qt_args)
     # Qt only now: --help, --version and --self-test's own set-up do not wait for it
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from vmdkimport.qt import crash, i18n, resources
@@ -83,12 +87,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (importlib.metadata); About and the crash report look vmdkimport.__version__ up when shown.
     app.setWindowIcon(resources.app_icon())
     crash.install()
-    i18n.install(app, args.language or Settings().value("general/language", "system"))
+    language = i18n.install(app, args.language
+                            or Settings().value("general/language", "system"))
     sandbox = start_demo() if args.demo else None
-    wizard = ImportWizard()
-    if sandbox is not None:
-        prefill_demo(wizard, sandbox)
+    wizard = ImportWizard() if sandbox is None else open_demo_wizard(sandbox)
     wizard.show()
+    # after the first paint: the font database is not needed for it (see vmdkimport.qt)
+    QTimer.singleShot(FONT_CHECK_DELAY_MS, lambda: wizard.check_language_font(language))
     try:
         return int(app.exec())
     finally:
@@ -108,10 +113,31 @@ def start_demo(conversion_seconds: float = DEMO_CONVERSION_SECONDS) -> Sandbox:
                                  conversion_seconds=conversion_seconds)).start()
 
 
+def use_demo_home() -> Path:
+    """Point this process's settings, ledger and upload journals at a folder of the demo's
+    own (``<data>/demo/wizard``, next to the CLI demo's ledger in ``<data>/demo``), through
+    ``VMDKIMPORT_HOME`` as the tests do. Otherwise a "demo" profile with a 127.0.0.1 address
+    that is dead after the demo became the default, and sandbox imports showed in History and
+    ``vmdkimport list``. The log stays where it was configured: a demo's log is still useful."""
+    home = paths.data_dir() / "demo" / "wizard"
+    os.environ["VMDKIMPORT_HOME"] = str(home)
+    return home
+
+
+def open_demo_wizard(sandbox: Sandbox) -> ImportWizard:
+    """The wizard on the demo's own settings and ledger, pre-filled for ``sandbox``."""
+    from vmdkimport.qt.wizard import ImportWizard
+
+    use_demo_home()
+    wizard = ImportWizard()
+    prefill_demo(wizard, sandbox)
+    return wizard
+
+
 def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
     """Everything a newcomer would have to bring: an account (the sandbox's, signed in by
     itself), a disk (a generated sample) and an OS choice (Ubuntu). They just press Next."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from vmdkimport.core.cloud.profiles import ConnectionProfile
     from vmdkimport.core.plan import PageId
@@ -119,12 +145,14 @@ def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
     from vmdkimport.qt.pages.connection import ConnectionPage
     from vmdkimport.qt.pages.disk import DiskPage
 
-    wizard.setWindowTitle(wizard.windowTitle() + " — demo (sandbox cloud)")
+    wizard.setWindowTitle(QCoreApplication.translate(
+        "ImportWizard", "%1 — demo (sandbox cloud)").replace("%1", wizard.windowTitle()))
     page = wizard.pages[PageId.CONNECTION]
     assert isinstance(page, ConnectionPage)
     page.fill(ConnectionProfile(name="demo", identity_url=sandbox.identity_url,
                                 domain=sandbox.domain, username=sandbox.user,
                                 project_name=sandbox.project_name), sandbox.password)
+    page.remember.setChecked(False)  # a sandbox password has no place in the user's keyring
     folder = paths.data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     disk = folder / "sample-web01.vmdk"

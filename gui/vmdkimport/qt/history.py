@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,16 +35,29 @@ COLUMNS = (
     str(QT_TRANSLATE_NOOP("HistoryDialog", "Region")),
 )
 
+#: the words for an import's state in the summary
+STATE_WORDS = {
+    "succeeded": str(QT_TRANSLATE_NOOP("HistoryDialog", "succeeded")),
+    "failed": str(QT_TRANSLATE_NOOP("HistoryDialog", "failed")),
+    "processing": str(QT_TRANSLATE_NOOP("HistoryDialog", "converting")),
+    "queued": str(QT_TRANSLATE_NOOP("HistoryDialog", "queued")),
+    "canceled": str(QT_TRANSLATE_NOOP("HistoryDialog", "canceled")),
+    "unknown": str(QT_TRANSLATE_NOOP("HistoryDialog", "unknown to the service")),
+}
 
-def summary(widget: QWidget, counts: object) -> str:
-    """"2 succeeded, 1 converting" for the open imports just refreshed."""
-    names = {"succeeded": widget.tr("succeeded"), "failed": widget.tr("failed"),
-             "processing": widget.tr("converting"), "queued": widget.tr("queued"),
-             "canceled": widget.tr("canceled"), "unknown": widget.tr("unknown to the service")}
+
+def summary(counts: object) -> str:
+    """"2 succeeded, 1 converting" for the open imports just refreshed. In the dialog's
+    context whoever shows it: ``widget.tr`` here was listed by lupdate under "widget" and
+    looked up under the caller's class, so the Connection page showed it in English."""
+    names = {state: QCoreApplication.translate("HistoryDialog", text)
+             for state, text in STATE_WORDS.items()}
     if not isinstance(counts, dict) or not counts:
-        return widget.tr("Up to date: no import is still converting.")
+        return QCoreApplication.translate("HistoryDialog",
+                                          "Up to date: no import is still converting.")
     parts = [f"{n} {names.get(state, state)}" for state, n in sorted(counts.items())]
-    return widget.tr("Earlier imports: %1.").replace("%1", ", ".join(parts))
+    return QCoreApplication.translate("HistoryDialog", "Earlier imports: %1.").replace(
+        "%1", ", ".join(parts))
 
 
 class HistoryDialog(QDialog):
@@ -106,7 +119,7 @@ class HistoryDialog(QDialog):
 
     def _refreshed(self, counts: object) -> None:
         self.refresh.setEnabled(True)
-        self.message.show_info(summary(self, counts))
+        self.message.show_info(summary(counts))
         self.reload()
 
     def _failed(self, exc: object) -> None:

@@ -10,19 +10,26 @@ from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 from vmdkimport.core import paths
 from vmdkimport.core.plan import ImportPlan, PageId, page_of
 from vmdkimport.core.rules import Field
-from vmdkimport.qt import resources
+from vmdkimport.qt import resources, steps
 from vmdkimport.qt.pages import page_class
 from vmdkimport.qt.pages.base import PlanPage
 from vmdkimport.qt.settings import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtGui import QCloseEvent, QShowEvent
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 
 #: the page the wizard opens on, built with the window; the others follow its first paint
 FIRST_PAGE = min(PageId)
 #: how long after the window shows the other pages are built: time for the first paint
 PAGES_DELAY_MS = 50
+#: background tasks whose work is lost when the wizard closes or leaves their page (sign-in,
+#: checks and status polls are redone or carried on at no cost; the ledger keeps imports)
+LOSABLE_TASKS = frozenset({"upload", "convert"})
+#: common kana and kanji: a font that has all of them shows the Japanese UI
+JAPANESE_SAMPLE = "あいうアイウ日本語画像設定"
 
 
 class ImportWizard(QWizard):
@@ -44,6 +51,7 @@ class ImportWizard(QWizard):
         self._pages: dict[PageId, PlanPage] = {}
         self._all_built = False
         self._add_page(FIRST_PAGE)
+        steps.install(self)  # the side panel of steps; cheap, see qt/steps.py
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&History…"))
         self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("&About"))
         self.setButtonText(QWizard.WizardButton.CustomButton3, self.tr("Se&ttings…"))
@@ -51,6 +59,13 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
         self.customButtonClicked.connect(self._custom_button)
+        self._keep_enter_for_forward()
+        # Back asks first when it would stop work (QWizard's own Back never asks)
+        back = self.button(QWizard.WizardButton.BackButton)
+        back.clicked.disconnect()
+        back.clicked.connect(self._back_asked)
+        self._closing = False
+        self._font_noted = False
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -97,6 +112,95 @@ class ImportWizard(QWizard):
         self.ensure_pages()
         return super().pageIds()
 
+    def _keep_enter_for_forward(self) -> None:
+        """Enter steps forward on every page. A push button in a dialog takes Enter while it
+        has the focus ("auto default"); the focus lands on History, About or Back by itself
+        when the button that had it is disabled (Pause and Cancel after an upload), and Enter
+        then opened History instead of following the import."""
+        from PySide6.QtWidgets import QPushButton
+
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton,
+                      QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+                      QWizard.WizardButton.CustomButton3):
+            button = self.button(which)
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+
+    # --- leaving work behind: Back, Cancel, Escape and closing ask the same question ---------
+    def _losable_task(self, *, on_page: bool) -> str | None:
+        """The name of a running task whose work leaving would lose (on the current page only,
+        for Back); None if there is none."""
+        from vmdkimport.qt.tasks import Task  # deferred: see vmdkimport.qt
+
+        page = self.currentPage()
+        for task in Task.running():
+            if task.name not in LOSABLE_TASKS:
+                continue
+            if on_page and (page is None or not _owned_by(task, page)):
+                continue
+            return task.name
+        return None
+
+    def _confirm_losing(self, task: str | None, *, quitting: bool) -> bool:
+        """Ask before work is lost; True to go ahead. Without a running task, quitting after
+        signing in and choosing a disk (not yet registered) asks too: those choices go."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if task == "upload":
+            title = self.tr("Upload in progress")
+            text = self.tr("An upload is running. Stop it? It resumes where it stopped the next "
+                           "time you upload the same disk.")
+        elif task is not None:
+            title = self.tr("Conversion in progress")
+            text = self.tr("A disk conversion is running. Stop it? It starts again from the "
+                           "beginning the next time.")
+        elif (quitting and self.plan.session is not None and self.plan.file is not None
+              and self.plan.import_id is None):
+            title = self.tr("Quit the wizard?")
+            text = self.tr("You are signed in and have chosen a disk; nothing has been "
+                           "registered yet. Quit the wizard? These choices are not kept.")
+        else:
+            return True
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        # No is the default: Enter, pressed out of habit, must not throw work away
+        return QMessageBox.question(self, title, text, yes | no, no) == yes
+
+    def _back_asked(self) -> None:
+        if self._confirm_losing(self._losable_task(on_page=True), quitting=False):
+            self.back()
+
+    def reject(self) -> None:
+        """Cancel and Escape (and closing the window, through QDialog) come here."""
+        task = self._losable_task(on_page=False)
+        if not self._closing and not self._confirm_losing(task, quitting=True):
+            return
+        super().reject()
+
+    # --- a language the installed fonts cannot show ---------------------------------------
+    def check_language_font(self, language: str) -> QMessageBox | None:
+        """Say once when Japanese is chosen and no installed font has its glyphs: each would
+        be drawn as an empty box, with nothing to say why. Written in English and Japanese,
+        since the Japanese may be the boxes. The shown note, or None."""
+        if language != "ja" or self._font_noted or has_japanese_font():
+            return None
+        from PySide6.QtWidgets import QMessageBox
+
+        self._font_noted = True
+        box = QMessageBox(QMessageBox.Icon.Warning, "No Japanese font / 日本語フォントがありません",
+                          "No installed font can show Japanese: its characters appear as "
+                          "empty boxes.\n日本語を表示できるフォントがインストールされていません。",
+                          QMessageBox.StandardButton.Close, self)
+        box.setInformativeText(
+            "Install a Japanese font, e.g. on Debian or Ubuntu: sudo apt install "
+            "fonts-noto-cjk; or choose English in Settings.\n"
+            "日本語フォントをインストールしてください (Debian/Ubuntu: sudo apt install "
+            "fonts-noto-cjk)。または設定で英語を選んでください。")
+        from PySide6.QtCore import Qt  # the Qt namespace: see vmdkimport.qt
+
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not modal to the application: the wizard stays usable behind it
+        return box
+
     def _custom_button(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:
             self.show_history()
@@ -113,24 +217,61 @@ class ImportWizard(QWizard):
         HistoryDialog(self.plan.session, parent=self).exec()
 
     def show_about(self) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QMessageBox
+        self.about_dialog().exec()
+
+    def about_dialog(self) -> QDialog:
+        """Version, purpose and the log folder. A dialog of its own: as a message box it was
+        about 240 pixels wide and wrapped the log folder's path in the middle."""
+        from PySide6.QtCore import Qt, QUrl
+        from PySide6.QtGui import QDesktopServices, QFont
+        from PySide6.QtWidgets import (
+            QDialog,
+            QDialogButtonBox,
+            QGridLayout,
+            QLabel,
+            QLineEdit,
+        )
 
         from vmdkimport import __version__  # importlib.metadata: ~20 ms
 
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About"))
-        box.setText(self.tr("VM Image Import Wizard %1").replace("%1", __version__))
-        box.setInformativeText(self.tr(
-            "Takes a VMware disk to a registered image in FUJITSU K5 / FJcloud-O.\n"
-            "Logs (never containing passwords or tokens): %1").replace(
-            "%1", str(paths.log_dir())))
-        open_logs = box.addButton(self.tr("Open log folder"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Close)
-        box.exec()
-        if box.clickedButton() is open_logs:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("About"))
+        icon = QLabel()
+        icon.setPixmap(resources.app_icon().pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        title = QLabel(self.tr("VM Image Import Wizard %1").replace("%1", __version__))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        purpose = QLabel(self.tr("Takes a VMware disk to a registered image in "
+                                 "FUJITSU K5 / FJcloud-O."))
+        purpose.setWordWrap(True)
+        logs_label = QLabel(self.tr("&Logs (never containing passwords or tokens):"))
+        logs = QLineEdit(str(paths.log_dir()))
+        logs.setReadOnly(True)
+        logs.setCursorPosition(0)
+        logs_label.setBuddy(logs)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        open_logs = buttons.addButton(self.tr("Open log folder"),
+                                      QDialogButtonBox.ButtonRole.ActionRole)
+        open_logs.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir()))))
+        buttons.rejected.connect(dialog.reject)
+
+        grid = QGridLayout(dialog)
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(8)
+        grid.addWidget(icon, 0, 0, 4, 1)
+        grid.addWidget(title, 0, 1)
+        grid.addWidget(purpose, 1, 1)
+        grid.addWidget(logs_label, 2, 1)
+        grid.addWidget(logs, 3, 1)
+        grid.setRowMinimumHeight(4, 8)
+        grid.addWidget(buttons, 5, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+        dialog.setMinimumWidth(max(520, logs.fontMetrics().horizontalAdvance(logs.text()) + 140))
+        return dialog
 
     def nextId(self) -> int:
         page = self.currentPage()
@@ -148,20 +289,39 @@ class ImportWizard(QWizard):
         return self.pages[target].focus_field(field)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window asks only about running work (QDialog's closeEvent then calls
+        reject(), which must not ask a second time)."""
         from vmdkimport.qt.tasks import Task
 
-        running = [t for t in Task.running() if t.name == "upload"]
-        if running:
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self, self.tr("Upload in progress"),
-                self.tr("An upload is running. Stop it? It resumes where it stopped the next "
-                        "time you upload the same disk."))
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if not self._confirm_losing(self._losable_task(on_page=False), quitting=False):
+            event.ignore()
+            return
         self.settings.set_geometry(self.saveGeometry())
         Task.shutdown_all()
-        super().closeEvent(event)
+        self._closing = True
+        try:
+            super().closeEvent(event)
+        finally:
+            self._closing = False
+
+
+def has_japanese_font() -> bool:
+    """Whether an installed font has every glyph of JAPANESE_SAMPLE."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.Japanese):
+        metrics = QFontMetrics(QFont(family))
+        if all(metrics.inFontUcs4(ord(ch)) for ch in JAPANESE_SAMPLE):
+            return True
+    return False
+
+
+def _owned_by(task: QObject, page: QObject) -> bool:
+    """Whether ``page`` started ``task`` (a page's tasks are its children)."""
+    parent = task.parent()
+    while parent is not None:
+        if parent is page:
+            return True
+        parent = parent.parent()
+    return False
 

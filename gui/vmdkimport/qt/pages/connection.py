@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -35,6 +38,62 @@ if TYPE_CHECKING:
 CUSTOM = "custom"
 #: how long after the page is shown the keyring is first asked: the window paints first
 KEYRING_PROBE_DELAY_MS = 50
+#: the service locks an account after this many failed sign-ins within LOCKOUT_WINDOW ...
+LOCKOUT_ATTEMPTS: Final = 5
+LOCKOUT_WINDOW: Final = timedelta(minutes=15)
+#: ... for this long, during which even the right password is answered "rejected"
+LOCKOUT_DURATION: Final = timedelta(minutes=15)
+
+
+class SignInAttempts:
+    """The failed sign-ins of this session, per account, so the page never walks a user into
+    the service's lockout: a rejected password is not sent again unchanged, the failures are
+    counted, and a lockout the count predicts is shown with its end (the service's own answer
+    to a locked account is the same "rejected" as to a wrong password).
+
+    Rejected passwords are kept only as salted hashes: this object holds no secret.
+    """
+
+    def __init__(self, clock: Callable[[], datetime] | None = None) -> None:
+        self._clock = clock or (lambda: datetime.now().astimezone())
+        self._salt = os.urandom(16)
+        self._failures: dict[tuple[str, ...], list[datetime]] = {}
+        self._rejected: dict[tuple[str, ...], set[bytes]] = {}
+        self._locked_until: dict[tuple[str, ...], datetime] = {}
+
+    def _digest(self, password: str) -> bytes:
+        import hashlib  # deferred: see vmdkimport.qt (asked only after a sign-in)
+
+        return hashlib.sha256(self._salt + password.encode()).digest()
+
+    def failed(self, account: tuple[str, ...], password: str) -> int:
+        """Record a rejected password; the failures within the window (0 when now locked)."""
+        now = self._clock()
+        self._rejected.setdefault(account, set()).add(self._digest(password))
+        times = [t for t in self._failures.get(account, []) if now - t < LOCKOUT_WINDOW]
+        times.append(now)
+        if len(times) >= LOCKOUT_ATTEMPTS:
+            self._locked_until[account] = now + LOCKOUT_DURATION
+            times = []
+        self._failures[account] = times
+        return len(times)
+
+    def succeeded(self, account: tuple[str, ...]) -> None:
+        """A right password forgets the account's failures, as the service does."""
+        self._failures.pop(account, None)
+        self._rejected.pop(account, None)
+
+    def was_rejected(self, account: tuple[str, ...], password: str) -> bool:
+        return self._digest(password) in self._rejected.get(account, set())
+
+    def locked_until(self, account: tuple[str, ...]) -> datetime | None:
+        """When the lockout this session caused ends (None: not locked, as far as we know)."""
+        until = self._locked_until.get(account)
+        if until is not None and self._clock() >= until:
+            del self._locked_until[account]
+            self._rejected.pop(account, None)  # a fresh start: the service forgot too
+            return None
+        return until
 
 
 class ConnectionPage(PlanPage):
@@ -74,6 +133,14 @@ class ConnectionPage(PlanPage):
         self.keyring_note.hide()
         self.sign_in = QPushButton(self.tr("&Sign in"))
         self.sign_in.clicked.connect(self.start_sign_in)
+        # why Sign in is disabled: a rejected password, or a lockout and when it ends
+        self.sign_in_hint = QLabel()
+        self.sign_in_hint.setWordWrap(True)
+        self.sign_in_hint.hide()
+        self.attempts = SignInAttempts()
+        self._unlock_timer = QTimer(self)
+        self._unlock_timer.setSingleShot(True)
+        self._unlock_timer.timeout.connect(self._update_sign_in)
         self.message = MessageLabel()
 
         form = QFormLayout()
@@ -96,7 +163,7 @@ class ConnectionPage(PlanPage):
         self._form = form
         buttons = QHBoxLayout()
         buttons.addWidget(self.sign_in)
-        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_hint, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -111,6 +178,12 @@ class ConnectionPage(PlanPage):
                      self.user, self.project, self.password):
             edit.textEdited.connect(self._edited)
         self.region.currentIndexChanged.connect(self._edited)
+        for edit in (self.identity_url, self.contract, self.user, self.password):
+            edit.textChanged.connect(self._update_sign_in)
+        for edit in (self.identity_url, self.storage_url, self.import_url, self.contract,
+                     self.user, self.project, self.password):
+            edit.returnPressed.connect(self._enter_pressed)
+        self.region.currentIndexChanged.connect(self._update_sign_in)
         self.profile_name.currentTextChanged.connect(self._profile_chosen)
         self._signed_in_as: ConnectionProfile | None = None
         self._task_running = False
@@ -229,9 +302,42 @@ class ConnectionPage(PlanPage):
         )
 
     # --- sign-in -------------------------------------------------------------------------------
+    def _account(self, profile: ConnectionProfile | None = None) -> tuple[str, ...]:
+        """Whose failures count together: the service locks a user, wherever they sign in."""
+        profile = profile or self.profile()
+        return (profile.identity_url or profile.region, profile.domain, profile.username)
+
+    def _update_sign_in(self, *_: object) -> None:
+        """Sign in only when pressing it cannot cost a lockout attempt for nothing."""
+        account = self._account()
+        until = self.attempts.locked_until(account)
+        hint = ""
+        if until is not None:
+            hint = self.tr("Locked until %1: the service rejects even the right password "
+                           "until then.").replace("%1", until.strftime("%H:%M"))
+            # look again when it ends (one timer, however often this runs)
+            wait = (until - datetime.now().astimezone()).total_seconds()
+            self._unlock_timer.start(max(0, int(wait * 1000)) + 1000)
+        elif self.attempts.was_rejected(account, self.password.text()):
+            hint = self.tr("This password was rejected. Change it (or the user) to sign in "
+                           "again: each rejected try counts towards the lockout.")
+        self.sign_in_hint.setText(hint)
+        self.sign_in_hint.setVisible(bool(hint))
+        self.sign_in.setEnabled(not self._task_running and not hint)
+
+    def _enter_pressed(self) -> None:
+        """Enter steps forward: until signed in, that step is Sign in (Next is still grey)."""
+        if not self.isComplete() and self.sign_in.isEnabled():
+            self.start_sign_in()
+
     def start_sign_in(self) -> None:
         profile = self.profile()
         password = self.password.text()
+        account = self._account(profile)
+        if (self.attempts.locked_until(account) is not None
+                or self.attempts.was_rejected(account, password)):
+            self._update_sign_in()
+            return  # never resend what was rejected (the demo and Enter come here too)
         logsetup.register_secret(password)
         self.message.show_info(self.tr("Signing in…"))
         self.sign_in.setEnabled(False)
@@ -246,12 +352,13 @@ class ConnectionPage(PlanPage):
 
         self.run(sign_in, name="sign-in",
                  on_success=lambda session: self._signed_in(profile, session),
-                 on_error=self._failed)
+                 on_error=lambda exc: self._failed(exc, account, password))
 
     def _signed_in(self, profile: ConnectionProfile, session: CloudSession) -> None:
         self._task_running = False
-        self.sign_in.setEnabled(True)
-        logsetup.register_secret(session.token.value)
+        self.attempts.succeeded(self._account(profile))
+        self._update_sign_in()
+        logsetup.register_secret(session.token.value, token=True)
         self.plan.profile = profile
         self.plan.session = session
         self._signed_in_as = profile
@@ -285,16 +392,34 @@ class ConnectionPage(PlanPage):
             from vmdkimport.qt.history import summary
 
             if counts and self.plan.session is session:
-                self.message.show_info(self.message.text() + "\n" + summary(self, counts))
+                self.message.show_info(self.message.text() + "\n" + summary(counts))
 
         self.run(work, name="follow-earlier", on_success=done,
                  on_error=lambda exc: None)  # best effort: History shows the details
 
-    def _failed(self, exc: object) -> None:
+    def _failed(self, exc: object, account: tuple[str, ...] = (), password: str = "") -> None:
+        from vmdkimport.core.errors import AuthenticationFailed
+
         self._task_running = False
-        self.sign_in.setEnabled(True)
-        self.message.show_error(error_text(exc))
+        text = error_text(exc)
+        if isinstance(exc, AuthenticationFailed):
+            text += "\n" + self._lockout_text(account, self.attempts.failed(account, password))
+        self._update_sign_in()
+        self.message.show_error(text)
         self.completeChanged.emit()
+
+    def _lockout_text(self, account: tuple[str, ...], failures: int) -> str:
+        """Where this session stands towards the service's lockout, after a failure."""
+        until = self.attempts.locked_until(account)
+        if until is not None:
+            return self.tr("That was the 5th failed sign-in: the service has now locked this "
+                           "account for 15 minutes, until %1. Until then even the right "
+                           "password is rejected.").replace("%1", until.strftime("%H:%M"))
+        text = self.tr("Failed sign-ins in this session: %1 of 5.").replace("%1", str(failures))
+        if failures == LOCKOUT_ATTEMPTS - 1:
+            text += " " + self.tr("Careful: the next failed sign-in locks the account for 15 "
+                                  "minutes, even for the right password.")
+        return text
 
     def _closing_session(self) -> None:
         if self.plan.session is not None:

@@ -160,6 +160,11 @@ class ImagePage(PlanPage):
                      self.kms_server):
             edit.textChanged.connect(self._changed)
         self.os_type.currentIndexChanged.connect(self._changed)
+        # what the user types stays when they go back and pick another disk; the rest follows
+        for edit, name in ((self.name, "name"), (self.min_ram, "min_ram"),
+                           (self.min_disk, "min_disk")):
+            edit.textEdited.connect(lambda _text, name=name: self.plan.mark_typed(name))
+        self.os_type.activated.connect(lambda _index: self.plan.mark_typed("os_type"))
         self.checksum_modes.buttonToggled.connect(self._changed)
         self.kms_activate.toggled.connect(self._changed)
 

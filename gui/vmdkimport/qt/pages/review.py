@@ -159,7 +159,8 @@ class ReviewPage(PlanPage):
             if inspection.virtual_size is not None:
                 rows.append((self.tr("Virtual size:"), format_size(inspection.virtual_size)))
             rows.append((self.tr("File size:"), format_size(inspection.file_size)))
-            warnings = [f.text for f in inspection.findings if f.level is not Verdict.IMPORTABLE]
+            warnings = [i18n.core(f.text) for f in inspection.findings
+                        if f.level is not Verdict.IMPORTABLE]
             if warnings:
                 rows.append((self.tr("Findings:"), "\n".join(warnings)))
         else:

@@ -43,12 +43,15 @@ class StatusPage(PlanPage):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.last: ImportStatus | None = None
+        #: the service has been converting this import: a later "queued" is a return to the queue
+        self._was_processing = False
         self._stop: threading.Event | None = None
 
     def initializePage(self) -> None:
         import_id = self.plan.import_id
         session = self.plan.session
         self.import_id.setText(self.tr("Import ID: %1").replace("%1", import_id or "?"))
+        self._was_processing = False
         if import_id is None or session is None:
             return
         from vmdkimport.core.register.ledger import Ledger
@@ -78,7 +81,11 @@ class StatusPage(PlanPage):
                  ImportState.SUCCEEDED: self.tr("Succeeded: the image is registered"),
                  ImportState.FAILED: self.tr("Failed"),
                  ImportState.CANCELED: self.tr("Canceled")}
-        self.state.setText(names.get(value.state, value.state.value))
+        requeued = value.state is ImportState.QUEUED and (self._was_processing
+                                                           or value.progress > 0)
+        self._was_processing |= value.state is ImportState.PROCESSING
+        self.state.setText(self.tr("Queued again") if requeued
+                           else names.get(value.state, value.state.value))
         self.progress.setValue(value.progress)
         self.updated.setText(self.tr("Last checked %1").replace(
             "%1", datetime.now().strftime("%H:%M:%S")))
@@ -88,6 +95,12 @@ class StatusPage(PlanPage):
             image = value.image_id or "?"
             self.message.show_info(self.tr("Image ID %1. It is private to your project; find it "
                                            "under Compute > Images.").replace("%1", image))
+        elif requeued:
+            # "status might repeat": the service paused the conversion, keeping its progress
+            self.message.show_info(self.tr(
+                "The service put the import back in the queue after converting had reached "
+                "%1 %. It continues by itself: nothing to do.").replace(
+                "%1", str(value.progress)))
         else:
             self.message.clear_message()
 
@@ -96,6 +109,9 @@ class StatusPage(PlanPage):
 
         if isinstance(value, ImportStatus):
             self._update(value)
+            from vmdkimport.qt import notify
+
+            notify.notify(self, self.tr("The import has ended"), self.state.text())
 
     def _failed(self, exc: object) -> None:
         self.message.show_error(error_text(exc))

@@ -10,16 +10,19 @@ which resumes).
 from __future__ import annotations
 
 import dataclasses
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizard,
 )
 
@@ -28,16 +31,21 @@ from vmdkimport.core.plan import PageId, page_of
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_duration, format_size
 from vmdkimport.core.upload.transfer import TransferControl
+from vmdkimport.qt import notify
 from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.pages.base import PageHost, PlanPage
+from vmdkimport.qt.segment_map import COLOURS, CellState, SegmentMap
+from vmdkimport.qt.throughput import ThroughputGraph
 from vmdkimport.qt.widgets import MessageLabel
 
 if TYPE_CHECKING:
     from vmdkimport.core.register.ledger import LedgerEntry
-    from vmdkimport.core.upload.uploader import UploadResult
+    from vmdkimport.core.upload.uploader import UploadEvent, UploadResult
     from vmdkimport.qt.tasks import Report
 
 REGISTERING = "registering"
+#: seconds of uploading before the throughput graph starts: the first rates are noise
+RATE_SETTLES_S = 1.0
 
 
 class SubmitPage(PlanPage):
@@ -69,6 +77,15 @@ class SubmitPage(PlanPage):
         self.import_id_label.setBuddy(self.import_id)
         self.copy = QPushButton(self.tr("C&opy"))
         self.copy.clicked.connect(self._copy)
+        self.throughput = ThroughputGraph()
+        self.segment_map = SegmentMap()
+        self.throughput.warm_up()
+        self.segment_map.warm_up()
+        self.segment_legend = QLabel()
+        self.segment_legend.setWordWrap(True)
+        self.transfer = self._transfer_view()
+        self._threads = 1
+        self._uploading_since: float | None = None
 
         controls = QHBoxLayout()
         controls.addWidget(self.pause)
@@ -86,16 +103,35 @@ class SubmitPage(PlanPage):
         for widget in (self.phase, self.progress, self.details):
             layout.addWidget(widget)
         layout.addLayout(controls)
+        layout.addWidget(self.transfer, 10)
         layout.addWidget(self.message)
         layout.addLayout(actions)
         layout.addLayout(result)
-        layout.addStretch(1)
+        layout.addStretch(1)  # takes the room when there is no transfer to show
         self.control: TransferControl | None = None
         self.error: object | None = None
         self.entry: LedgerEntry | None = None
         self._running = False
         self._show_result(False)
         self._show_error_actions(None)
+
+    def _transfer_view(self) -> QWidget:
+        """The throughput over time beside the segment map, with its legend."""
+        rate = QGroupBox(self.tr("Throughput"))
+        QVBoxLayout(rate).addWidget(self.throughput)
+        segments = QGroupBox(self.tr("Segments"))
+        inner = QVBoxLayout(segments)
+        inner.addWidget(self.segment_map, 1)
+        inner.addWidget(self.segment_legend)
+        view = QWidget()
+        row = QHBoxLayout(view)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(rate, 3)
+        row.addWidget(segments, 2)
+        # tall enough to read, not so tall that the result below it is pushed off the page
+        view.setMaximumHeight(260)
+        view.setVisible(False)
+        return view
 
     # --- flow ----------------------------------------------------------------------------------
     def initializePage(self) -> None:
@@ -143,6 +179,12 @@ class SubmitPage(PlanPage):
         self.pause.setEnabled(plan.needs_upload)
         self.cancel.setEnabled(plan.needs_upload)
         self.progress.setValue(0)
+        self._threads = max(1, plan.threads)
+        self._uploading_since = None
+        self.throughput.clear()
+        self.segment_map.clear()
+        self.segment_legend.clear()
+        self.transfer.setVisible(plan.needs_upload)
         self.phase.setText(self.tr("Uploading…") if plan.needs_upload
                            else self.tr("Registering…"))
         self.run(work, name="upload", on_success=self._done, on_error=self._failed,
@@ -187,6 +229,41 @@ class SubmitPage(PlanPage):
         if event.retries:
             parts.append(self.tr("retries %1").replace("%1", str(event.retries)))
         self.details.setText("  ·  ".join(parts))
+        self._show_transfer(event)
+
+    def _show_transfer(self, event: UploadEvent) -> None:
+        """Feed the graph and the map. Cheap on the GUI thread: a few events a second, each a
+        list compare and an update() that Qt folds into the next paint."""
+        from vmdkimport.core.upload.uploader import Phase
+
+        uploading = event.phase is Phase.UPLOADING
+        now = time.monotonic()
+        if uploading and self._uploading_since is None:
+            self._uploading_since = now
+        # The rate of the first second is measured over too short a time to mean anything
+        # (one burst of the first segments), and it would set the graph's scale.
+        if uploading and self._uploading_since is not None \
+                and now - self._uploading_since >= RATE_SETTLES_S:
+            self.throughput.add(now, 0.0 if event.paused else event.rate)
+        total = event.segments_total
+        if not total:
+            return
+        resumed = event.segments_skipped
+        sent = event.segments_done - resumed
+        # The events count segments but do not say which are on their way: while uploading,
+        # each parallel connection carries one of the segments not yet done.
+        in_flight = min(self._threads, total - event.segments_done) if uploading else 0
+        self.segment_map.set_counts(total, resumed=resumed, sent=sent, in_flight=in_flight)
+        counts = {CellState.SENT: sent, CellState.IN_FLIGHT: in_flight,
+                  CellState.WAITING: total - event.segments_done - in_flight,
+                  CellState.RESUMED: resumed}
+        names = {CellState.SENT: self.tr("Sent: %1"), CellState.IN_FLIGHT: self.tr("Sending: %1"),
+                 CellState.WAITING: self.tr("Waiting: %1"),
+                 CellState.RESUMED: self.tr("Already there: %1")}
+        self.segment_legend.setText("&nbsp;&nbsp; ".join(
+            f'<span style="color:{COLOURS[state]}">&#9632;</span>&nbsp;'
+            + names[state].replace("%1", str(counts[state])).replace(" ", "&nbsp;")
+            for state in names if counts[state] or state is CellState.SENT))
 
     def _done(self, value: tuple[UploadResult | None, LedgerEntry]) -> None:
         result, entry = value
@@ -207,6 +284,10 @@ class SubmitPage(PlanPage):
         self.import_id.setText(entry.import_id or "")
         self._show_result(True)
         self.completeChanged.emit()
+        if result is not None:
+            notify.notify(self, self.tr("Upload complete: the import has started"),
+                          self.tr("%1: import ID %2").replace("%1", self._disk_name())
+                          .replace("%2", entry.import_id or "?"))
 
     def _failed(self, exc: object) -> None:
         self._running = False
@@ -222,8 +303,15 @@ class SubmitPage(PlanPage):
             self.phase.setText(self.tr("Not registered."))
             self.message.show_error(error_text(exc))
             self.retry.setText(self.tr("&Retry"))
+            notify.notify(self, self.tr("The import was not registered"),
+                          f"{self._disk_name()}: {error_text(exc).splitlines()[0]}")
         self._show_error_actions(exc)
         self.completeChanged.emit()
+
+    def _disk_name(self) -> str:
+        """How the notification names the import: the image name, else the disk's file."""
+        plan = self.plan
+        return plan.name or (plan.file.name if plan.file is not None else plan.object_name)
 
     # --- buttons -------------------------------------------------------------------------------
     def _pause_toggled(self, paused: bool) -> None:
