@@ -87,6 +87,21 @@ def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 
 
 @pytest.fixture(autouse=True)
+def _restore_root_logging() -> Iterator[None]:
+    """A test that runs a front end's main() in this process gets its log handlers (one writes
+    to the stderr pytest captured for that test, closed afterwards): take them away again, or
+    every later test's log records end in '--- Logging error ---'."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
 def _forget_secrets() -> Iterator[None]:
     yield
     with logsetup._secrets_lock:

@@ -94,11 +94,11 @@ def main() -> int:
     shot("image")
     wizard.next()
     shot("review")
-    wizard.plan.limit_rate = 16 * 1024 * 1024  # slow enough to show the progress
-    wizard.plan.segment_size = 8 * 1024 * 1024
+    wizard.plan.limit_rate = 6 * 1024 * 1024  # slow enough to show progress, graph and map
+    wizard.plan.segment_size = 2 * 1024 * 1024
     wizard.next()
     submit = wizard.currentPage()
-    wait(lambda: 0.3 < submit.progress.value() / 1000 < 0.8)  # type: ignore[attr-defined]
+    wait(lambda: 0.55 < submit.progress.value() / 1000 < 0.8)  # type: ignore[attr-defined]
     shot("upload")
     wait(submit.isComplete)
     shot("registered")

@@ -129,7 +129,7 @@ def open_wizard(app: QApplication, cloud: Sandbox, details: list[str]) -> None:
                                      domain=cloud.domain, username=cloud.user,
                                      project_name=cloud.project_name), cloud.password)
         first.start_sign_in()
-        wait_until(app, lambda: first.isComplete() or first.sign_in.isEnabled(),
+        wait_until(app, lambda: first.isComplete() or not first.is_busy(),
                    "signing in from the wizard")
         expect(first.isComplete(),
                f"the wizard could not sign in: {first.message.text()}")

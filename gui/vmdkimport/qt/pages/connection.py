@@ -330,6 +330,11 @@ class ConnectionPage(PlanPage):
         if not self.isComplete() and self.sign_in.isEnabled():
             self.start_sign_in()
 
+    def is_busy(self) -> bool:
+        """A sign-in is under way (Sign in alone does not tell: after a rejected password it
+        stays off until the password changes)."""
+        return self._task_running
+
     def start_sign_in(self) -> None:
         profile = self.profile()
         password = self.password.text()
