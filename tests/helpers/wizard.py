@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from vmdkimport.core import rules
@@ -60,3 +60,15 @@ def choose_os(qtbot: QtBot, page: ImagePage, keyword: str) -> None:
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
     """Click the indicator of a check box or radio button (left edge, mid height)."""
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+
+
+def press_next(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> Any:
+    """Press the step forward (Next, or the commit button on the Review page) once it is
+    enabled, as a person would, and check that the wizard arrived at ``expected``."""
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    if not button.isVisible():
+        button = wizard.button(QWizard.WizardButton.CommitButton)
+    qtbot.waitUntil(button.isEnabled, timeout=30_000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == int(expected)
+    return wizard.currentPage()

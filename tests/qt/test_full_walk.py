@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from helpers.wizard import choose_os, sign_in
+from helpers.wizard import choose_os, press_next, sign_in
 from vmdkimport.core.error_catalog import TABLE5
 from vmdkimport.core.plan import PageId
 from vmdkimport.core.register.ledger import Ledger
@@ -30,31 +30,23 @@ LEFT = Qt.MouseButton.LeftButton
 pytestmark = pytest.mark.usefixtures("fast_status")
 
 
-def _next(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> Any:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    if not button.isVisible():
-        button = wizard.button(QWizard.WizardButton.CommitButton)
-    qtbot.waitUntil(button.isEnabled, timeout=30_000)
-    qtbot.mouseClick(button, LEFT)
-    assert wizard.currentId() == int(expected)
-    return wizard.currentPage()
 
 
 def walk_to_submit(qtbot: QtBot, wizard: ImportWizard, cloud: Any, disk: Path) -> SubmitPage:
     sign_in(qtbot, wizard, cloud)
-    page = _next(qtbot, wizard, PageId.DISK)
+    page = press_next(qtbot, wizard, PageId.DISK)
     assert isinstance(page, DiskPage)
     qtbot.keyClicks(page.file_edit, str(disk))
     qtbot.keyClick(page.file_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(page.isComplete, timeout=30_000)
-    _next(qtbot, wizard, PageId.DESTINATION)
-    image = _next(qtbot, wizard, PageId.IMAGE)
+    press_next(qtbot, wizard, PageId.DESTINATION)
+    image = press_next(qtbot, wizard, PageId.IMAGE)
     assert isinstance(image, ImagePage)
     assert image.name.text() == "web01"  # suggested from the file name
     assert image.min_disk.text() == "8"  # the 8 GiB capacity, from the pre-flight
     choose_os(qtbot, image, "centos")
-    _next(qtbot, wizard, PageId.REVIEW)
-    submit = _next(qtbot, wizard, PageId.SUBMIT)
+    press_next(qtbot, wizard, PageId.REVIEW)
+    submit = press_next(qtbot, wizard, PageId.SUBMIT)
     assert isinstance(submit, SubmitPage)
     return submit
 
@@ -72,7 +64,7 @@ def test_from_sign_in_to_a_succeeded_import(qtbot: QtBot, wizard: ImportWizard, 
     qtbot.waitUntil(submit.isComplete, timeout=60_000)
     import_id = submit.import_id.text()
     assert Ledger().get(import_id) is not None
-    status = _next(qtbot, wizard, PageId.STATUS)
+    status = press_next(qtbot, wizard, PageId.STATUS)
     assert isinstance(status, StatusPage)
     qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
                     timeout=30_000)
@@ -121,8 +113,8 @@ def test_fix_the_field_and_submit_again_without_uploading_twice(
     assert isinstance(image, ImagePage)
     image.name.selectAll()
     qtbot.keyClicks(image.name, "web01-fixed")
-    _next(qtbot, wizard, PageId.REVIEW)
-    again = _next(qtbot, wizard, PageId.SUBMIT)
+    press_next(qtbot, wizard, PageId.REVIEW)
+    again = press_next(qtbot, wizard, PageId.SUBMIT)
     assert isinstance(again, SubmitPage)
     qtbot.waitUntil(again.isComplete, timeout=60_000)
     entry = Ledger().get(again.import_id.text())

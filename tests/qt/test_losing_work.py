@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from helpers.dialogs import answer_next_question, close_next_dialog
-from helpers.wizard import choose_os, sign_in
+from helpers.wizard import choose_os, press_next, sign_in
 from vmdkimport.core.plan import PageId
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt.pages.destination import DestinationPage
@@ -37,25 +37,17 @@ def disk(tmp_path: Path) -> Path:
     return path
 
 
-def _forward(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> Any:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    if not button.isVisible():
-        button = wizard.button(QWizard.WizardButton.CommitButton)
-    qtbot.waitUntil(button.isEnabled, timeout=30_000)
-    qtbot.mouseClick(button, LEFT)
-    assert wizard.currentId() == int(expected)
-    return wizard.currentPage()
 
 
 def _to_review(qtbot: QtBot, wizard: ImportWizard, cloud: Any, disk: Path, *,
                limit_mib: int = 0) -> None:
     sign_in(qtbot, wizard, cloud)
-    page = _forward(qtbot, wizard, PageId.DISK)
+    page = press_next(qtbot, wizard, PageId.DISK)
     assert isinstance(page, DiskPage)
     qtbot.keyClicks(page.file_edit, str(disk))
     qtbot.keyClick(page.file_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(page.isComplete, timeout=30_000)
-    destination = _forward(qtbot, wizard, PageId.DESTINATION)
+    destination = press_next(qtbot, wizard, PageId.DESTINATION)
     assert isinstance(destination, DestinationPage)
     if limit_mib:  # a slow line: the upload is still running when the user has second thoughts
         qtbot.mouseClick(destination.advanced_toggle, LEFT)
@@ -63,15 +55,15 @@ def _to_review(qtbot: QtBot, wizard: ImportWizard, cloud: Any, disk: Path, *,
         destination.limit.selectAll()
         qtbot.keyClicks(destination.limit, str(limit_mib))
         assert destination.limit.value() == limit_mib
-    image = _forward(qtbot, wizard, PageId.IMAGE)
+    image = press_next(qtbot, wizard, PageId.IMAGE)
     assert isinstance(image, ImagePage)
     choose_os(qtbot, image, "centos")
-    _forward(qtbot, wizard, PageId.REVIEW)
+    press_next(qtbot, wizard, PageId.REVIEW)
 
 
 def _uploading(qtbot: QtBot, wizard: ImportWizard, cloud: Any, disk: Path) -> SubmitPage:
     _to_review(qtbot, wizard, cloud, disk, limit_mib=1)
-    submit = _forward(qtbot, wizard, PageId.SUBMIT)
+    submit = press_next(qtbot, wizard, PageId.SUBMIT)
     assert isinstance(submit, SubmitPage)
     qtbot.waitUntil(lambda: submit.progress.value() > 0, timeout=30_000)
     return submit
@@ -152,7 +144,7 @@ def test_enter_always_steps_forward(qtbot: QtBot, wizard: ImportWizard, sandbox:
                                     disk: Path) -> None:
     _to_review(qtbot, wizard, sandbox, disk)
     assert _default_button(wizard) is wizard.button(QWizard.WizardButton.NextButton)
-    submit = _forward(qtbot, wizard, PageId.SUBMIT)
+    submit = press_next(qtbot, wizard, PageId.SUBMIT)
     assert isinstance(submit, SubmitPage)
     qtbot.waitUntil(submit.isComplete, timeout=60_000)
     # the import has started: Enter follows it (it opened History)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from helpers.wizard import choose_os, sign_in
+from helpers.wizard import choose_os, press_next, sign_in
 from vmdkimport.core.plan import PageId
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt import steps
@@ -25,13 +25,6 @@ LEFT = Qt.MouseButton.LeftButton
 Mark = steps.Mark
 
 
-def _next(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> None:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    if not button.isVisible():
-        button = wizard.button(QWizard.WizardButton.CommitButton)
-    qtbot.waitUntil(button.isEnabled, timeout=30_000)
-    qtbot.mouseClick(button, LEFT)
-    assert wizard.currentId() == int(expected)
 
 
 def _back(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> None:
@@ -62,7 +55,7 @@ def test_the_panel_follows_the_walk(qtbot: QtBot, wizard: ImportWizard, sandbox:
                                     disk: Path) -> None:
     panel = steps.install(wizard)
     sign_in(qtbot, wizard, sandbox)
-    _next(qtbot, wizard, PageId.DISK)
+    press_next(qtbot, wizard, PageId.DISK)
     assert panel.marks()[PageId.CONNECTION] is Mark.DONE
     assert panel.marks()[PageId.DISK] is Mark.CURRENT
     page = wizard.currentPage()
@@ -70,12 +63,12 @@ def test_the_panel_follows_the_walk(qtbot: QtBot, wizard: ImportWizard, sandbox:
     qtbot.keyClicks(page.file_edit, str(disk))
     qtbot.keyClick(page.file_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(page.isComplete, timeout=30_000)
-    _next(qtbot, wizard, PageId.DESTINATION)
-    _next(qtbot, wizard, PageId.IMAGE)
+    press_next(qtbot, wizard, PageId.DESTINATION)
+    press_next(qtbot, wizard, PageId.IMAGE)
     image = wizard.currentPage()
     assert isinstance(image, ImagePage)
     choose_os(qtbot, image, "centos")
-    _next(qtbot, wizard, PageId.REVIEW)
+    press_next(qtbot, wizard, PageId.REVIEW)
     marks = panel.marks()
     assert [marks[p] for p in PageId] == [Mark.DONE] * 4 + [Mark.CURRENT, Mark.TODO, Mark.TODO]
     _back(qtbot, wizard, PageId.IMAGE)
