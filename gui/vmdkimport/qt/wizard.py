@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
 from vmdkimport.core import paths
@@ -16,9 +16,13 @@ from vmdkimport.qt.pages.base import PlanPage
 from vmdkimport.qt.settings import Settings
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QObject
-    from PySide6.QtGui import QCloseEvent, QShowEvent
+    from pathlib import Path
+
+    from PySide6.QtCore import QMimeData, QPoint
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from vmdkimport.qt.pages.disk import DiskPage
 
 
 #: the page the wizard opens on, built with the window; the others follow its first paint
@@ -66,6 +70,8 @@ class ImportWizard(QWizard):
         back.clicked.connect(self._back_asked)
         self._closing = False
         self._font_noted = False
+        self.setAcceptDrops(True)  # a disk file dropped anywhere: see disk_dropped()
+        self._drops = _DropsOnTextFields(self)
         geometry = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -94,6 +100,8 @@ class ImportWizard(QWizard):
         for page_id in PageId:
             if page_id not in self._pages:
                 self._add_page(page_id)
+        for page in self._pages.values():
+            self._drops.watch(page)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -273,6 +281,72 @@ class ImportWizard(QWizard):
         dialog.setMinimumWidth(max(520, logs.fontMetrics().horizontalAdvance(logs.text()) + 140))
         return dialog
 
+    # --- a disk file dropped anywhere on the window ------------------------------------------
+    def dropped_disk(self, mime: QMimeData) -> Path | None:
+        """The disk file a drag carries, if the wizard can take it now: a local file, on a
+        page from which the Disk page is reached (up to Review: after that the upload and the
+        register call are under way or done, and the disk can no longer change), and no
+        conversion running on the Disk page."""
+        if not mime.hasUrls() or self.currentId() > int(PageId.REVIEW):
+            return None
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+        if not files or self._disk_page().is_converting():
+            return None
+        from pathlib import Path
+
+        return Path(files[0])
+
+    def disk_dropped(self, path: Path, at: QPoint | None = None) -> None:
+        """Take the user to the Disk page with ``path`` chosen and inspected, from whichever
+        page it was dropped on (Back over the pages in between, as Go to field does; none of
+        them runs work that Back would lose). Before sign-in the Disk page is out of reach:
+        the file is chosen there all the same (its pre-flight needs no sign-in) and waits,
+        and a note at ``at`` says so: asking for the drop again after signing in would make
+        the user do it twice."""
+        disk = self._disk_page()
+        disk.choose_file(path)
+        current = self.currentId()
+        if current == int(PageId.CONNECTION) and self.currentPage().isComplete():
+            self.next()  # signed in: what Next does (keeping the password if asked)
+        while self.currentId() > int(PageId.DISK) and int(PageId.DISK) in self.visitedIds():
+            self.back()
+        if self.currentId() == int(PageId.DISK):
+            disk.file_edit.setFocus()
+            return
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QToolTip
+
+        QToolTip.showText(at if at is not None else QCursor.pos(),
+                          self.tr("%1 is chosen. Sign in first: the Disk image page then "
+                                  "shows it.").replace("%1", path.name), self)
+
+    def _disk_page(self) -> DiskPage:
+        from vmdkimport.qt.pages.disk import DiskPage
+
+        page = self.pages[PageId.DISK]
+        assert isinstance(page, DiskPage)
+        return page
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.dropped_disk(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.dropped_disk(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self.dropped_disk(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.disk_dropped(path, self.mapToGlobal(event.position().toPoint()))
+
     def nextId(self) -> int:
         page = self.currentPage()
         if page is not None and page.isComplete():
@@ -314,6 +388,47 @@ def has_japanese_font() -> bool:
         if all(metrics.inFontUcs4(ord(ch)) for ch in JAPANESE_SAMPLE):
             return True
     return False
+
+
+class _DropsOnTextFields(QObject):
+    """Sends a disk file dropped on a page's text field to the wizard. A text field takes a
+    file manager's drag as text: a disk dropped on the Connection page's User field went into
+    the user name, and on the Disk page's path field into the middle of the path. Anything
+    else dragged (text, a web address) still goes into the field."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+
+    def watch(self, page: QWidget) -> None:
+        """Watch the text fields of ``page`` (a text edit's drops arrive at its viewport)."""
+        from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
+
+        fields: list[QWidget] = list(page.findChildren(QLineEdit))
+        for edit in (*page.findChildren(QTextEdit), *page.findChildren(QPlainTextEdit)):
+            fields.append(edit.viewport())
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            return False
+        from PySide6.QtGui import QDropEvent
+
+        if not isinstance(event, QDropEvent) or not isinstance(watched, QWidget):
+            return False
+        mime = event.mimeData()
+        if not any(url.isLocalFile() for url in mime.urls()):
+            return False  # text or a web address: the field's
+        path = self._wizard.dropped_disk(mime)
+        if path is None:
+            event.ignore()  # a file the wizard cannot take now is no text for the field
+            return True
+        event.acceptProposedAction()
+        if kind == QEvent.Type.Drop:
+            self._wizard.disk_dropped(path, watched.mapToGlobal(event.position().toPoint()))
+        return True
 
 
 def _owned_by(task: QObject, page: QObject) -> bool:

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -46,6 +46,42 @@ if TYPE_CHECKING:
     from vmdkimport.core.disk.preflight import Inspection
     from vmdkimport.qt.tasks import Report
 
+#: how long typing must pause before the path is inspected: long enough not to inspect every
+#: prefix of a path being typed, short enough to feel like an answer to the paste
+TYPING_PAUSE_MS = 400
+
+
+class PathEdit(QLineEdit):
+    """The path field. Alt with a letter or digit never types it: that is a button's or a
+    label's key (Alt+N for Next...), and it only reaches the field when that button is disabled
+    or hidden; QLineEdit would then put an "n" into the path. A path never needs Alt to be
+    typed: AltGr arrives as its own key on X11 and as Ctrl+Alt on Windows, both let through."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers()
+        alt_only = (mods & Qt.KeyboardModifier.AltModifier
+                    and not mods & (Qt.KeyboardModifier.ControlModifier
+                                    | Qt.KeyboardModifier.MetaModifier))
+        key = event.key()
+        if alt_only and (Qt.Key.Key_A <= key <= Qt.Key.Key_Z
+                         or Qt.Key.Key_0 <= key <= Qt.Key.Key_9):
+            event.ignore()  # on to the page and the wizard, which have no use for it either
+            return
+        super().keyPressEvent(event)
+
+
+def path_of(text: str) -> str:
+    """The file a typed or pasted ``text`` names: without the quotes of Windows' "Copy as
+    path", and a ``file://`` address (what some file managers copy) as a local path."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    if text.lower().startswith("file:"):
+        url = QUrl(text)
+        if url.isLocalFile():
+            return url.toLocalFile()
+    return text
+
 
 class DiskPage(PlanPage):
     def __init__(self, host: PageHost) -> None:
@@ -64,7 +100,7 @@ class DiskPage(PlanPage):
         self._choice.addButton(self.use_object)
 
         # --- a local file ----------------------------------------------------------------------
-        self.file_edit = QLineEdit()
+        self.file_edit = PathEdit()
         self.file_edit.setPlaceholderText(self.tr("path of a .vmdk, .ova, .ovf or .vmx file "
                                                   "(or drop the file here)"))
         self.browse = QPushButton(self.tr("B&rowse…"))
@@ -114,6 +150,10 @@ class DiskPage(PlanPage):
         file_layout.addWidget(self.details, 1)
         file_layout.addWidget(self.upload_anyway)
         file_layout.addLayout(convert_row)
+        # Without the details (nothing inspected yet, a missing file), the space they take
+        # goes below: the message stays under the path it is about, not halfway down the page.
+        # A stretch of 0 gets space only while no item with a stretch (the details) is shown.
+        file_layout.addStretch(0)
 
         # --- an existing object --------------------------------------------------------------
         self.container = QComboBox()
@@ -149,6 +189,13 @@ class DiskPage(PlanPage):
         self._listed_for: object = None  # the session the containers were listed for
         self._object: tuple[str, str] | None = None  # (container, object) selected
         self._auto_name = ""
+
+        # a typed or pasted path is inspected once the typing pauses: no Enter needed
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._typing_paused)
+        self._say_what_is_missing()
 
         self.use_object.toggled.connect(self._choice_changed)
         self.file_edit.editingFinished.connect(self._file_entered)
@@ -191,7 +238,9 @@ class DiskPage(PlanPage):
             self.choose_file(path)
 
     def choose_file(self, path: str | Path) -> None:
-        """Use the file at ``path`` (what Browse, Enter and a drop do): inspect it."""
+        """Use the file at ``path`` (what Browse, Enter, a pause in typing and a drop do):
+        inspect it."""
+        self._typing.stop()
         self.use_file.setChecked(True)
         self.file_edit.setText(str(path))
         self.progress.hide()
@@ -202,12 +251,27 @@ class DiskPage(PlanPage):
         return self._shown
 
     def _file_entered(self) -> None:
-        text = self.file_edit.text().strip()
-        if text and text != self._inspecting_path:
-            self.choose_file(text)
+        """Enter or leaving the field: inspect now, without waiting for the pause."""
+        self._typing.stop()
+        self._typing_paused()
 
-    def _file_edited(self, _text: str) -> None:
-        """A path being typed is not the file inspected: Next waits for Enter."""
+    def _typing_paused(self) -> None:
+        text = path_of(self.file_edit.text())
+        if not text:
+            self._say_what_is_missing()
+        elif text != self._inspecting_path:
+            if text != self.file_edit.text().strip():  # quotes or a file:// address: show the
+                self.choose_file(text)  # path that is inspected
+            else:  # the text as typed, the cursor where it is
+                self._inspect(Path(text))
+
+    def _say_what_is_missing(self) -> None:
+        """While no file is chosen, say what Next waits for (Next alone, grey, says nothing)."""
+        self.verdict.show_info(self.tr("Choose or type the path of a disk file."))
+
+    def _file_edited(self, text: str) -> None:
+        """A path being typed is not the file inspected: it is inspected when typing pauses,
+        and a result still coming for an earlier text is dropped."""
         self._inspecting_path = ""
         self._inspect_seq += 1  # a result still coming is for another path
         if self._inspection is not None or self._shown is not None:
@@ -218,6 +282,9 @@ class DiskPage(PlanPage):
             self.convert.hide()
             self._offer_upload_anyway(False)
             self.completeChanged.emit()
+        if not text.strip():
+            self._say_what_is_missing()
+        self._typing.start()  # (re)started by every edit
 
     def _inspect(self, path: Path) -> None:
         self._inspect_seq += 1
