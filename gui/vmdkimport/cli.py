@@ -36,7 +36,7 @@ from vmdkimport.core.disk import preflight, qemu
 from vmdkimport.core.disk.diskformat import OperationCancelled
 from vmdkimport.core.disk.preflight import Verdict
 from vmdkimport.core.disk.source import UploadSource
-from vmdkimport.core.error_catalog import Step
+from vmdkimport.core.error_catalog import Place, Where, worded
 from vmdkimport.core.errors import (
     ApiError,
     AuthenticationFailed,
@@ -52,6 +52,7 @@ from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.core.register.reconcile import adopt_listed
 from vmdkimport.core.register.submit import follow_import, submit_import
 from vmdkimport.core.request import ImportRequest, KmsSettings
+from vmdkimport.core.text import message_of
 from vmdkimport.core.units import format_duration, format_size, size_argument
 from vmdkimport.core.upload.cleanup import delete_orphans, find_orphans
 from vmdkimport.core.upload.segments import DEFAULT_THREADS, Manifest, UploadRequest
@@ -436,6 +437,8 @@ def _describe_status(status: ImportStatus) -> str:
         text += f" {status.progress}%"
     if status.error_message:
         text += f" - {_printable(status.error_message)}"
+    if status.image_id:
+        text += f"  image id: {_printable(status.image_id)}"
     return text
 
 
@@ -581,7 +584,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         else:
             status = session.imports.status(args.import_id)
             ledger.record_status(args.import_id, status.state.value, status.progress,
-                                 status.error_message)
+                                 status.error_message, image_id=status.image_id)
             out.result(_status_dict(status), _describe_status(status))
         if status is not None and args.json and args.wait:
             out.result(_status_dict(status), "")
@@ -603,25 +606,29 @@ def cmd_list(args: argparse.Namespace) -> int:
                          project_id=session.project_id)
         finally:
             session.close()
-        data = [{"import_id": i.import_id, "import_status": i.state.value} for i in items]
+        known = {e.import_id: e for e in ledger.entries() if e.import_id}
+        data = [{"import_id": i.import_id, "import_status": i.state.value,
+                 "image_id": known[i.import_id].image_id if i.import_id in known else None}
+                for i in items]
         out.result(data, remote_rows(items, ledger) if items else "No imports.")
         return EXIT_OK
     entries = ledger.entries(limit=args.limit)
     rows = [LIST_ROW.format(created="CREATED", id="IMPORT ID", status="STATUS", name="NAME",
-                            location="LOCATION")]
+                            image="IMAGE ID", location="LOCATION")]
     for e in entries:
         status = e.status or e.phase
         progress = f" {e.progress}%" if e.progress not in (None, 0, 100) else ""
         rows.append(_printable(LIST_ROW.format(
             created=e.created_at[:19], id=e.import_id or f"({e.phase})",
-            status=f"{status}{progress}", name=e.name, location=e.location)))
+            status=f"{status}{progress}", name=e.name, image=e.image_id or "-",
+            location=e.location)))
     out.result([e.as_dict() for e in entries],
                "\n".join(rows) if entries else f"No imports in the ledger ({ledger.path}).")
     return EXIT_OK
 
 
 #: one row of 'list': the columns a person scans first come first, the long location last
-LIST_ROW = "{created:19}  {id:36}  {status:15}  {name:24}  {location}"
+LIST_ROW = "{created:19}  {id:36}  {status:15}  {name:24}  {image:36}  {location}"
 REMOTE_ROW = "{id:36}  {status:15}  {name:24}  {created}"
 
 
@@ -651,8 +658,8 @@ def cmd_upload(args: argparse.Namespace) -> int:
         try:
             found.raise_if_refused()
         except preflight.DiskRefused as exc:
-            exc.action = (f"{exc.action} To upload it anyway (it cannot be imported as it is), "
-                          "add --no-inspect.").strip()
+            exc.action = (f"{cli_text(exc.action)} To upload it anyway (it cannot be imported "
+                          "as it is), add --no-inspect.").strip()
             raise
         for finding in found.findings:
             if finding.level is not Verdict.IMPORTABLE:
@@ -881,18 +888,67 @@ def exit_code_for(exc: VmdkImportError) -> int:
     return EXIT_ERROR
 
 
+# --- how to fix things, in this front end's words ---------------------------------------------
+# The core says what to do with placeholders for where and how (error_catalog.Where, Place);
+# the wizard names its pages and buttons, the command line its options.
+
+#: where each field's value is given on the command line
+CLI_WHERE: dict[rules.Field, str] = {
+    rules.Field.NAME: "(--name)",
+    rules.Field.LOCATION: "(--object CONTAINER/OBJECT, or --location)",
+    rules.Field.CONTAINER: "(--container)",
+    rules.Field.OBJECT: "(--container and --object)",
+    rules.Field.OS_TYPE: "(--os-type; 'vmdkimport os-types' lists them)",
+    rules.Field.CHECKSUM: "(--checksum)",
+    rules.Field.IMAGE_ID: "(--image-id)",
+    rules.Field.MIN_RAM: "(--min-ram)",
+    rules.Field.MIN_DISK: "(--min-disk)",
+    rules.Field.KMS: "(--kms-server)",
+    rules.Field.KMS_SERVER: "(--kms-server)",
+    rules.Field.KMS_ACTIVATE: "(--kms-activate)",
+    rules.Field.DISK: "(the FILE argument)",
+    rules.Field.CREDENTIALS: "(--contract, --user and the password; or OS_* variables, or "
+                             "--os-cloud)",
+    rules.Field.PROJECT: "(--project-id or --project-name)",
+    rules.Field.ENDPOINTS: "(--region, or --identity-url, --object-storage-url and "
+                           "--import-url)",
+    rules.Field.NONE: "",
+}
+
+#: the command line's controls for what the wizard has buttons and views for
+CLI_PLACES: dict[Place, str] = {
+    Place.IMPORT_LIST: "'vmdkimport list --remote'",
+    Place.GENERATE_ID: "an id from --generate-id",
+    Place.KMS_ACTIVATE: "add --kms-activate",
+    Place.REQUEST: "you gave ('register --dry-run' prints the request)",
+    Place.LIST_START: "--start",
+    Place.LIST_LIMIT: "--limit",
+}
+
+
+def _cli_word(place: Where | Place) -> str:
+    return CLI_WHERE[place.field] if isinstance(place, Where) else CLI_PLACES[place]
+
+
+def cli_text(value: object) -> str:
+    """Something the core said, with its places named in the command line's words."""
+    return str(worded(value, _cli_word))
+
+
 def report(exc: VmdkImportError) -> None:
-    """Print an error for a person: what happened, what to do, where."""
+    """Print an error for a person: what happened, what to do, and the option to change."""
     # built without secrets (a test walks the core to keep it so): shown as it is, not masked
-    text = _printable(str(exc), lines=True)
+    text = _printable(cli_text(message_of(exc)), lines=True)
     print(f"Error: {text}", file=sys.stderr)
-    if exc.action:
-        print(f"What to do: {_printable(exc.action, lines=True)}", file=sys.stderr)
+    action = cli_text(exc.action)
+    if action:
+        print(f"What to do: {_printable(action, lines=True)}", file=sys.stderr)
     if isinstance(exc, InvalidRequest) and len(exc.problems) > 1:
         for problem in exc.problems[1:]:
-            print(f"Also: {problem.detail} ({problem.code})", file=sys.stderr)
-    if exc.field is not rules.Field.NONE and exc.step is not Step.SUBMIT:
-        print(f"Where: {exc.field.value} ({exc.step.value} step)", file=sys.stderr)
+            print(f"Also: {cli_text(problem.detail)} ({problem.code})", file=sys.stderr)
+    where = CLI_WHERE[exc.field]
+    if where and where not in action:  # said once: most actions already name the option
+        print(f"Where: {where[1:-1]}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -917,7 +973,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except VmdkImportError as exc:
         if isinstance(exc, Cancelled):
-            print(f"{exc} {exc.action}".strip(), file=sys.stderr)
+            print(f"{cli_text(message_of(exc))} {cli_text(exc.action)}".strip(),
+                  file=sys.stderr)
             return EXIT_INTERRUPTED
         log.debug("command failed: %s", exc)
         report(exc)

@@ -32,7 +32,7 @@
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="123"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="464"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="469"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
@@ -113,12 +113,12 @@
         <translation>このパスワードは拒否されました。再度サインインするには、パスワード（またはユーザー）を変更してください。拒否された試行はロックの回数に数えられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="342"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="347"/>
         <source>Signing in…</source>
         <translation>サインインしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="367"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="372"/>
         <source>Signed in as %1 (contract %2) to project %3 (%4).
 Object storage: %5
 Image import: %6
@@ -129,32 +129,32 @@ Token valid until %7.</source>
 トークンの有効期限: %7</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="415"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="420"/>
         <source>That was the 5th failed sign-in: the service has now locked this account for 15 minutes, until %1. Until then even the right password is rejected.</source>
         <translation>5回目のサインイン失敗です。サービスはこのアカウントを15分間（%1 まで）ロックしました。それまでは正しいパスワードでも拒否されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="418"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="423"/>
         <source>Failed sign-ins in this session: %1 of 5.</source>
         <translation>このセッションでのサインイン失敗: 5回中%1回。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="420"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="425"/>
         <source>Careful: the next failed sign-in locks the account for 15 minutes, even for the right password.</source>
         <translation>注意: 次にサインインに失敗すると、アカウントが15分間ロックされ、正しいパスワードでもサインインできなくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="434"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="439"/>
         <source>The connection changed: sign in again.</source>
         <translation>接続情報が変更されました。もう一度サインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="451"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="456"/>
         <source>The password could not be stored in the keyring: %1</source>
         <translation>パスワードをキーリングに保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="464"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="469"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -272,247 +272,253 @@ Token valid until %7.</source>
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="53"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="89"/>
         <source>Disk image</source>
+        <extracomment>how long typing must pause before the path is inspected: long enough not to inspect every prefix of a path being typed, short enough to feel like an answer to the paste</extracomment>
         <translation>ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="54"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="90"/>
         <source>Choose the VMware disk to import: a file on this computer (a .vmdk, or an OVA/OVF/VMX export), or an object you already uploaded.</source>
         <translation>インポートするVMwareディスク（.vmdk、OVA/OVF/VMX）か、アップロード済みのオブジェクトを選択します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="59"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="95"/>
         <source>A disk &amp;file on this computer</source>
         <translation>このコンピューター上のディスクファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="60"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="96"/>
         <source>An object already in object &amp;storage</source>
         <translation>オブジェクトストレージにアップロード済みのオブジェクト(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="68"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="104"/>
         <source>path of a .vmdk, .ova, .ovf or .vmx file (or drop the file here)</source>
-        <translation>.vmdk、.ova、.ovf、.vmxファイルのパス（ここにファイルをドロップすることもできます）</translation>
+        <translation>.vmdk、.ova、.ovf、.vmxファイルのパス（ドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="77"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="113"/>
         <source>Con&amp;vert…</source>
         <translation>変換(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="114"/>
         <source>Write a streamOptimized copy of the disk with qemu-img</source>
         <translation>qemu-imgで、ディスクのstreamOptimized形式のコピーを作成します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="103"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="139"/>
         <source>&amp;Disk file:</source>
         <translation>ディスクファイル(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="126"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="166"/>
         <source>C&amp;ontainer:</source>
         <translation>コンテナ(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="106"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="120"/>
         <source>C&amp;ancel conversion</source>
         <translation>変換を中止(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="89"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="125"/>
         <source>&amp;Upload anyway: the service will probably reject it</source>
         <translation>このままアップロードする（サービスに拒否される可能性が高い）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="91"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="127"/>
         <source>Uploads the whole file as it is, without the fix above. Only for a file you know the service takes.</source>
         <translation>上記の修正を行わずに、ファイル全体をそのままアップロードします。サービスが受け付けることが分かっているファイルの場合にのみ使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="127"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="167"/>
         <source>Ob&amp;ject:</source>
         <translation>オブジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="187"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="234"/>
         <source>Choose a disk image</source>
         <translation>ディスクイメージの選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="188"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="235"/>
         <source>Disk images (*.vmdk *.ova *.ovf *.vmx);;All files (*)</source>
         <translation>ディスクイメージ (*.vmdk *.ova *.ovf *.vmx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="231"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="270"/>
+        <source>Choose or type the path of a disk file.</source>
+        <translation>ディスクファイルを選択するか、パスを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="298"/>
         <source>Checking %1…</source>
         <translation>%1を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="253"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="320"/>
         <source>This file cannot be imported as it is. See the fix below.</source>
         <translation>このファイルは、このままではインポートできません。下記の対処方法を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="257"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="324"/>
         <source>This file can be imported; read the warnings below.</source>
         <translation>このファイルはインポートできます。下記の警告を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="260"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="327"/>
         <source>This file can be imported.</source>
         <translation>このファイルはインポートできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="313"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="380"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="314"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="381"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="315"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="382"/>
         <source>refused: this file cannot be imported as it is</source>
         <translation>インポート不可: このファイルは、このままではインポートできません</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="316"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="383"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="317"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="384"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="319"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="386"/>
         <source>Subformat</source>
         <translation>サブフォーマット</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="321"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="388"/>
         <source>Virtual size</source>
         <translation>仮想サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="322"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="389"/>
         <source>File size</source>
         <translation>ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="323"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="390"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="328"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="395"/>
         <source>Warning: </source>
         <translation>警告: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="329"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="396"/>
         <source>Refused: </source>
         <translation>不可: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="330"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="397"/>
         <source>Findings</source>
         <translation>確認結果</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="331"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="398"/>
         <source>Fix</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="332"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="399"/>
         <source>qemu-img is not installed.</source>
         <translation>qemu-imgがインストールされていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="343"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="410"/>
         <source>qemu-img is installed: Convert… runs this for you:</source>
         <translation>qemu-imgがインストールされています。「変換…」を押すと、次のコマンドが実行されます:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="357"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="424"/>
         <source>Save the converted disk as</source>
         <translation>変換後のディスクの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="358"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="425"/>
         <source>VMDK disks (*.vmdk)</source>
         <translation>VMDKディスク (*.vmdk)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="373"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="440"/>
         <source>Converting… %p%</source>
         <translation>変換しています… %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="374"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="441"/>
         <source>Converting to %1…</source>
         <translation>%1に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="391"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="458"/>
         <source>Cancelling the conversion…</source>
         <translation>変換を中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="403"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="470"/>
         <source>Converted: %p%</source>
         <translation>変換済み: %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="411"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="478"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="536"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="474"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="541"/>
         <source>Listing the containers…</source>
         <translation>コンテナの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="488"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="555"/>
         <source>This project has no container yet: upload a file instead.</source>
         <translation>このプロジェクトにはまだコンテナがありません。代わりにファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="509"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="576"/>
         <source>Listing the objects of %1…</source>
         <translation>%1のオブジェクトの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="525"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="592"/>
         <source>Choose the disk to register.</source>
         <translation>登録するディスクを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="527"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="594"/>
         <source>No .vmdk object in %1.</source>
         <translation>%1には.vmdkオブジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="576"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="643"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2バイト）</translation>
     </message>
@@ -754,78 +760,83 @@ Token valid until %7.</source>
     <name>ImportWizard</name>
     <message>
         <location filename="../../gui/vmdkimport/qt/selftest.py" line="88"/>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="42"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="46"/>
         <source>VM Image Import Wizard</source>
         <extracomment>the page the wizard opens on, built with the window; the others follow its first paint how long after the window shows the other pages are built: time for the first paint background tasks whose work is lost when the wizard closes or leaves their page (sign-in, checks and status polls are redone or carried on at no cost; the ledger keeps imports) common kana and kanji: a font that has all of them shows the Japanese UI</extracomment>
         <translation>VMイメージインポートウィザード</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="55"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="59"/>
         <source>&amp;History…</source>
         <translation>履歴(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="56"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="60"/>
         <source>&amp;About</source>
         <translation>バージョン情報(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="57"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="61"/>
         <source>Se&amp;ttings…</source>
         <translation>設定(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="154"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="162"/>
         <source>Conversion in progress</source>
         <translation>変換中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="155"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="163"/>
         <source>A disk conversion is running. Stop it? It starts again from the beginning the next time.</source>
         <translation>ディスクの変換を実行中です。停止しますか？次回は最初からやり直しになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="159"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="167"/>
         <source>Quit the wizard?</source>
         <translation>ウィザードを終了しますか？</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="160"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="168"/>
         <source>You are signed in and have chosen a disk; nothing has been registered yet. Quit the wizard? These choices are not kept.</source>
         <translation>サインイン済みでディスクも選択されていますが、まだ何も登録されていません。ウィザードを終了しますか？これらの選択内容は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="246"/>
         <source>About</source>
         <translation>バージョン情報</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="242"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="250"/>
         <source>VM Image Import Wizard %1</source>
         <translation>VMイメージインポートウィザード %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="247"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="255"/>
         <source>Takes a VMware disk to a registered image in FUJITSU K5 / FJcloud-O.</source>
         <translation>VMwareのディスクを、FUJITSU K5 / FJcloud-Oのイメージとして登録します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="250"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="258"/>
         <source>&amp;Logs (never containing passwords or tokens):</source>
         <translation>ログ（パスワードやトークンは記録されません）(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="256"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="264"/>
         <source>Open log folder</source>
         <translation>ログフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="320"/>
+        <source>%1 is chosen. Sign in first: the Disk image page then shows it.</source>
+        <translation>%1を選択しました。先にサインインしてください。サインイン後、「ディスクイメージ」ページに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="158"/>
         <source>Upload in progress</source>
         <translation>アップロード中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/wizard.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/wizard.py" line="159"/>
         <source>An upload is running. Stop it? It resumes where it stopped the next time you upload the same disk.</source>
         <translation>アップロードを実行中です。停止しますか？次回同じディスクをアップロードすると、停止した位置から再開されます。</translation>
     </message>
@@ -1621,19 +1632,9 @@ Token valid until %7.</source>
         <translation>イメージ名が指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="10"/>
-        <source>Enter an image name on the Image settings page.</source>
-        <translation>「イメージの設定」ページでイメージ名を入力してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="11"/>
         <source>No object storage location was given for the image.</source>
         <translation>イメージのオブジェクトストレージ上の格納場所が指定されていません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="12"/>
-        <source>Choose the container and object on the Destination page.</source>
-        <translation>「アップロード先」ページでコンテナとオブジェクトを指定してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="13"/>
@@ -1641,29 +1642,14 @@ Token valid until %7.</source>
         <translation>OS種別が選択されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="14"/>
-        <source>Choose the OS that is installed on the disk on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、ディスクにインストールされているOSを選択してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="15"/>
         <source>The OS type is not one the service knows.</source>
         <translation>サービスが認識できないOS種別です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="16"/>
-        <source>Choose one of the listed OS types on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、一覧にあるOS種別を選択してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="17"/>
         <source>Your sign-in token is not tied to a project, so the service cannot tell where to import.</source>
         <translation>サインインのトークンがプロジェクトに関連付けられていないため、サービスがインポート先を判断できません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="18"/>
-        <source>Sign in again with a project (project id or name) on the Connection page.</source>
-        <translation>「接続」ページで、プロジェクト（プロジェクトIDまたはプロジェクト名）を指定してサインインし直してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="19"/>
@@ -1681,11 +1667,6 @@ Token valid until %7.</source>
         <translation>格納場所が正しくないか、その場所にオブジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="22"/>
-        <source>Check on the Destination page that the container and the object (ending in .vmdk) exist in the project you are signed in to; upload the disk if it is not there.</source>
-        <translation>「アップロード先」ページで、サインイン中のプロジェクトにコンテナとオブジェクト（末尾が.vmdk）が存在することを確認してください。存在しない場合は、ディスクをアップロードしてください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="23"/>
         <source>The service rejected the retired &apos;conversion&apos; parameter. This tool does not send it, so something between you and the service changed the request.</source>
         <translation>サービスが、廃止されたパラメーター「conversion」を拒否しました。このツールはこのパラメーターを送信しないため、サービスとの間にある何らかの機器がリクエストを変更した可能性があります。</translation>
@@ -1701,19 +1682,9 @@ Token valid until %7.</source>
         <translation>イメージIDが正しいUUIDではないか、すでに別のイメージで使用されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="26"/>
-        <source>Clear the image id or press Generate on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、イメージIDを空欄にするか、「生成」を押してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="27"/>
         <source>The image name is not accepted.</source>
         <translation>このイメージ名は使用できません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="28"/>
-        <source>Use a shorter name without line breaks or leading/trailing spaces on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、改行や先頭・末尾の空白を含まない、より短い名前を指定してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="29"/>
@@ -1721,29 +1692,14 @@ Token valid until %7.</source>
         <translation>チェックサムが正しいSHA1値ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="30"/>
-        <source>Let the tool compute the SHA1 during the upload, or paste exactly 40 hexadecimal digits on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、アップロード中にSHA1を計算させるか、ちょうど40桁の16進数を貼り付けてください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="31"/>
         <source>The minimum RAM value is not accepted.</source>
         <translation>最小RAM容量の値が正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="32"/>
-        <source>Enter a whole number of megabytes (0 or more) on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、MB単位の整数（0以上）を入力してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="33"/>
         <source>The minimum disk value is not accepted.</source>
         <translation>最小ディスク容量の値が正しくありません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="34"/>
-        <source>Enter a whole number of gigabytes (0 or more) on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、GB単位の整数（0以上）を入力してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="35"/>
@@ -1791,19 +1747,9 @@ Token valid until %7.</source>
         <translation>インポート一覧の開始位置が正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="46"/>
-        <source>Use a whole number of 0 or more for --start.</source>
-        <translation>--startには0以上の整数を指定してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="47"/>
         <source>The number of entries asked for was not accepted.</source>
         <translation>要求した件数が正しくありません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="48"/>
-        <source>Use a whole number of 1 or more for --limit.</source>
-        <translation>--limitには1以上の整数を指定してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="49"/>
@@ -1811,29 +1757,14 @@ Token valid until %7.</source>
         <translation>インポートサービスに、このインポートIDは存在しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="50"/>
-        <source>Check the id (see History). Imports are visible only from the project that started them.</source>
-        <translation>IDを確認してください（履歴を参照）。インポートは、それを開始したプロジェクトからのみ参照できます。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="51"/>
         <source>The import service rejected the request as invalid.</source>
         <translation>インポートサービスが、リクエストを不正なものとして拒否しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="52"/>
-        <source>Review the values on the Review page and correct the one the details name.</source>
-        <translation>「確認」ページで値を見直し、詳細に示された項目を修正してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="53"/>
         <source>Your sign-in token was not accepted or has expired.</source>
         <translation>サインインのトークンが受け付けられなかったか、有効期限が切れています。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="54"/>
-        <source>Sign in again on the Connection page. (The tool renews tokens by itself; if you see this, signing in again is needed.)</source>
-        <translation>「接続」ページでサインインし直してください。（トークンはツールが自動的に更新します。このメッセージが表示された場合は、再度サインインする必要があります。）</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="55"/>
@@ -1849,11 +1780,6 @@ Token valid until %7.</source>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="57"/>
         <source>The service address answered &apos;not found&apos;.</source>
         <translation>サービスのアドレスから「not found」が返されました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="58"/>
-        <source>Check the endpoint URLs on the Connection page (region or custom endpoints).</source>
-        <translation>「接続」ページで、エンドポイントURL（リージョンまたはカスタムエンドポイント）を確認してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="59"/>
@@ -1926,11 +1852,6 @@ Token valid until %7.</source>
         <translation>サインインに失敗しました。契約番号、ユーザー名、パスワード、またはプロジェクトが正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="74"/>
-        <source>Check them on the Connection page and try once more. The tool never retries a rejected password by itself: 5 failed sign-ins within 15 minutes lock the account for 15 minutes.</source>
-        <translation>「接続」ページで入力内容を確認してから、もう一度だけ実行してください。拒否されたパスワードをツールが自動的に再試行することはありません。15分以内にサインインに5回失敗すると、アカウントが15分間ロックされます。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="75"/>
         <source>Sign-in was refused for this project.</source>
         <translation>このプロジェクトへのサインインが拒否されました。</translation>
@@ -1946,19 +1867,9 @@ Token valid until %7.</source>
         <translation>認証サービスのアドレスが正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="78"/>
-        <source>Check the region or the identity URL on the Connection page (it ends in /v3).</source>
-        <translation>「接続」ページで、リージョンまたは認証URL（末尾は/v3）を確認してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="79"/>
         <source>Object storage did not accept your sign-in token.</source>
         <translation>オブジェクトストレージが、サインインのトークンを受け付けませんでした。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="80"/>
-        <source>Sign in again on the Connection page.</source>
-        <translation>「接続」ページでサインインし直してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="81"/>
@@ -1974,11 +1885,6 @@ Token valid until %7.</source>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="83"/>
         <source>The container or object does not exist.</source>
         <translation>コンテナまたはオブジェクトが存在しません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="84"/>
-        <source>Check the container and object names on the Destination page.</source>
-        <translation>「アップロード先」ページで、コンテナ名とオブジェクト名を確認してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="85"/>
@@ -2171,11 +2077,6 @@ Token valid until %7.</source>
         <translation>このプロジェクトで待機中または処理中のインポート: {count}件。契約あたり100件を超えているため、このエラーに表示されたリクエストIDを添えてサポートに連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="419"/>
-        <source>Imports still queued or processing in this project: {count}. That is 100 or fewer, so try again after some of them have finished (see History). Imports in your contract&apos;s other projects count too: only if all together are more than 100, contact support.</source>
-        <translation>このプロジェクトで待機中または処理中のインポート: {count}件。100件以下のため、そのいくつかが終了してから再試行してください（履歴を参照）。契約内の他のプロジェクトのインポートも数えられます。合計が100件を超える場合に限り、サポートに連絡してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
         <source>Check the endpoint address (the scheme, the host and the path): enter the address the redirect points to yourself if you trust it.</source>
         <translation>エンドポイントのアドレス（スキーム、ホスト、パス）を確認してください。リダイレクト先を信頼できる場合は、そのアドレスを自分で入力してください。</translation>
@@ -2224,11 +2125,6 @@ Token valid until %7.</source>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
         <source>Warning: the log file {path} cannot be written ({reason}); this run is not logged there. Free some space in its folder, or set VMDKIMPORT_HOME to a folder on another disk.</source>
         <translation>警告: ログファイル {path} に書き込めません（{reason}）。今回の実行はログに記録されません。そのフォルダーの空き容量を増やすか、VMDKIMPORT_HOME に別のディスク上のフォルダーを指定してください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
-        <source>The tool stopped before the service answered the register call, so the import may exist. Check &apos;vmdkimport list --remote&apos; (or History) before you try again.</source>
-        <translation>登録の呼び出しにサービスが応答する前にツールが停止したため、インポートが存在する可能性があります。再試行する前に「vmdkimport list --remote」（または履歴）を確認してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
@@ -2301,19 +2197,9 @@ Token valid until %7.</source>
         <translation>ディスクを元の場所から（バイナリモードで）コピーまたはエクスポートし直してから、新しいファイルを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="36"/>
-        <source>Enter the KMS server by its name as FQDN:port, not an IP address (or leave it blank for the region&apos;s default), and tick Activate, on the Image settings page.</source>
-        <translation>「イメージの設定」ページで、KMSサーバーをIPアドレスではなく名前で「FQDN:ポート」の形式で入力し（リージョンの既定を使う場合は空欄）、「KMSサーバでWindowsのライセンス認証を行う」をオンにしてください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="42"/>
         <source>Contact support. Quote the request id shown with this error, so that support can find the request.</source>
         <translation>サポートに連絡してください。サポートがリクエストを特定できるよう、このエラーに表示されたリクエストIDを伝えてください。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="44"/>
-        <source>Count the imports of your contract that are still queued or processing (History, or &apos;vmdkimport list --remote&apos;). If there are 100 or fewer, try again after some of them have finished. If there are more than 100, contact support.</source>
-        <translation>契約内で待機中または処理中のインポートの数を確認してください（履歴、または「vmdkimport list --remote」）。100件以下の場合は、そのいくつかが終了してから再試行してください。100件を超える場合は、サポートに連絡してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="153"/>
@@ -2596,11 +2482,6 @@ Token valid until %7.</source>
         <translation>{detail}（{code}: {message}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="421"/>
-        <source>The request may have been carried out. Check the import list (History, or &apos;vmdkimport list --remote&apos;) before you try again.</source>
-        <translation>要求は処理された可能性があります。もう一度実行する前に、インポートの一覧（履歴、または「vmdkimport list --remote」）を確認してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="422"/>
         <source>Check your network connection, proxy settings and the endpoint address, then try again.</source>
         <translation>ネットワーク接続、プロキシの設定、エンドポイントのアドレスを確認してから、もう一度実行してください。</translation>
@@ -2681,11 +2562,6 @@ Token valid until %7.</source>
         <translation>サインインには次の項目が必要です: {missing}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="134"/>
-        <source>Fill in the missing values on the Connection page (or the matching options).</source>
-        <translation>「接続」ページ（または対応するオプション）で、不足している値を入力してください。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="136"/>
         <source>Check the identity URL: it usually ends in /v3.</source>
         <translation>認証URLを確認してください。通常、末尾は/v3です。</translation>
@@ -2694,11 +2570,6 @@ Token valid until %7.</source>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="137"/>
         <source>The sign-in worked but the token is not tied to a project.</source>
         <translation>サインインはできましたが、トークンがプロジェクトに関連付けられていません。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="138"/>
-        <source>Enter the project id or name on the Connection page.</source>
-        <translation>「接続」ページで、プロジェクトIDまたはプロジェクト名を入力してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="142"/>
@@ -3606,6 +3477,11 @@ Token valid until %7.</source>
         <translation>オブジェクト名には、{suffix} の前に名前が必要です。</translation>
     </message>
     <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
+        <source>The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.</source>
+        <translation>イメージIDには、6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDを指定してください。</translation>
+    </message>
+    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
         <source>{what} must be a whole number of {unit} written without a decimal point.</source>
         <translation>{what}は、小数点を付けずに{unit}単位の整数で指定してください。</translation>
@@ -3801,6 +3677,11 @@ Token valid until %7.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="506"/>
+        <source>Choose a valid name {where}.</source>
+        <translation>{where}正しい名前を指定してください。</translation>
+    </message>
+    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="511"/>
         <source>The answer to segment {number} ended before object storage said what it stored [{request_id}].</source>
         <translation>セグメント {number} への応答が、オブジェクトストレージの保存内容が示される前に途切れました [{request_id}]。</translation>
@@ -3819,11 +3700,6 @@ Token valid until %7.</source>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="514"/>
         <source>{path} got shorter during the upload.</source>
         <translation>アップロード中に {path} が短くなりました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="506"/>
-        <source>Choose a valid name on the Destination page.</source>
-        <translation>「アップロード先」ページで、正しい名前を指定してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="507"/>
@@ -3864,6 +3740,131 @@ Token valid until %7.</source>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="377"/>
         <source>The file is only {size} bytes long, shorter than a VMDK header (512 bytes): it is truncated.</source>
         <translation>ファイルの長さが{size}バイトしかなく、VMDKヘッダー（512バイト）より短くなっています。ファイルが途中で切れています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="10"/>
+        <source>Enter an image name {where}.</source>
+        <translation>{where}イメージ名を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="12"/>
+        <source>Choose the container and object {where}.</source>
+        <translation>{where}コンテナとオブジェクトを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="14"/>
+        <source>Choose the OS that is installed on the disk {where}.</source>
+        <translation>{where}、ディスクにインストールされているOSを選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="16"/>
+        <source>Choose one of the listed OS types {where}.</source>
+        <translation>{where}、一覧にあるOS種別を選択してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="18"/>
+        <source>Give a project id or name {where} and sign in again.</source>
+        <translation>{where}プロジェクトIDまたはプロジェクト名を指定して、サインインし直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="22"/>
+        <source>Check that the container and the object {where} exist in the project you are signed in to, and that the object name ends in .vmdk; upload the disk if it is not there.</source>
+        <translation>{where}指定したコンテナとオブジェクトがサインイン中のプロジェクトに存在し、オブジェクト名の末尾が.vmdkであることを確認してください。存在しない場合は、ディスクをアップロードしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="26"/>
+        <source>Give another image id {where}, or none; {generate_id} is always new.</source>
+        <translation>{where}別のイメージIDを指定するか、空欄にしてください。{generate_id}なら重複しません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="28"/>
+        <source>Use a shorter name without line breaks or leading/trailing spaces {where}.</source>
+        <translation>{where}、改行や先頭・末尾の空白を含まない、より短い名前を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="30"/>
+        <source>Let the tool compute the SHA1 during the upload, or give exactly 40 hexadecimal digits {where}.</source>
+        <translation>{where}、アップロード中にSHA1を計算させるか、ちょうど40桁の16進数を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="32"/>
+        <source>Enter a whole number of megabytes (0 or more) {where}.</source>
+        <translation>{where}、MB単位の整数（0以上）を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="34"/>
+        <source>Enter a whole number of gigabytes (0 or more) {where}.</source>
+        <translation>{where}、GB単位の整数（0以上）を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="36"/>
+        <source>Give the KMS server {where} by its name as FQDN:port, not an IP address (or none, for the region&apos;s default), and {kms_activate}.</source>
+        <translation>{where}、KMSサーバーをIPアドレスではなく名前で「FQDN:ポート」の形式で指定し（リージョンの既定を使う場合は空欄）、{kms_activate}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="44"/>
+        <source>Count the imports of your contract that are still queued or processing ({import_list} shows them). If there are 100 or fewer, try again after some of them have finished. If there are more than 100, contact support.</source>
+        <translation>契約内で待機中または処理中のインポートの数を確認してください（{import_list}で確認できます）。100件以下の場合は、そのいくつかが終了してから再試行してください。100件を超える場合は、サポートに連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="46"/>
+        <source>Use a whole number of 0 or more for {list_start}.</source>
+        <translation>{list_start}には0以上の整数を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="48"/>
+        <source>Use a whole number of 1 or more for {list_limit}.</source>
+        <translation>{list_limit}には1以上の整数を指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="50"/>
+        <source>Check the id (see {import_list}). Imports are visible only from the project that started them.</source>
+        <translation>IDを確認してください（{import_list}を参照）。インポートは、それを開始したプロジェクトからのみ参照できます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="52"/>
+        <source>Check the values {request} and correct the one the details name.</source>
+        <translation>{request}値を見直し、詳細に示された項目を修正してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="54"/>
+        <source>Sign in again {where}. (The tool renews tokens by itself; if you see this, signing in again is needed.)</source>
+        <translation>{where}サインインし直してください。（トークンはツールが自動的に更新します。このメッセージが表示された場合は、再度サインインする必要があります。）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="58"/>
+        <source>Check the endpoint URLs {where}: the region, or the custom endpoints.</source>
+        <translation>{where}、エンドポイントURL（リージョンまたはカスタムエンドポイント）を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="74"/>
+        <source>Check them {where} and try once more. The tool never retries a rejected password by itself: 5 failed sign-ins within 15 minutes lock the account for 15 minutes.</source>
+        <translation>{where}入力内容を確認してから、もう一度だけ実行してください。拒否されたパスワードをツールが自動的に再試行することはありません。15分以内にサインインに5回失敗すると、アカウントが15分間ロックされます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="78"/>
+        <source>Check the region or the identity URL {where}; the URL ends in /v3.</source>
+        <translation>{where}、リージョンまたは認証URLを確認してください。URLの末尾は/v3です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="80"/>
+        <source>Sign in again {where}.</source>
+        <translation>{where}サインインし直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="84"/>
+        <source>Check the container and object names {where}.</source>
+        <translation>{where}、コンテナ名とオブジェクト名を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="134"/>
+        <source>Fill in the missing values {where}.</source>
+        <translation>{where}、不足している値を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="138"/>
+        <source>Enter the project id or name {where}.</source>
+        <translation>{where}プロジェクトIDまたはプロジェクト名を入力してください。</translation>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="378"/>
@@ -4056,6 +4057,21 @@ Token valid until %7.</source>
         <translation>メタデータ以降のファイルサイズが、グレインサイズの整数倍になっていません。完全なディスクであれば通常は整数倍になるため、ファイルが途中で切れている可能性があります。コピーが中断された場合は、再度コピーしてください。</translation>
     </message>
     <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="419"/>
+        <source>Imports still queued or processing in this project: {count}. That is 100 or fewer, so try again after some of them have finished (see {import_list}). Imports in your contract&apos;s other projects count too: only if all together are more than 100, contact support.</source>
+        <translation>このプロジェクトで待機中または処理中のインポート: {count}件。100件以下のため、そのいくつかが終了してから再試行してください（{import_list}を参照）。契約内の他のプロジェクトのインポートも数えられます。合計が100件を超える場合に限り、サポートに連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="421"/>
+        <source>The request may have been carried out. Check {import_list} before you try again.</source>
+        <translation>要求は処理された可能性があります。もう一度実行する前に、{import_list}を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
+        <source>The tool stopped before the service answered the register call, so the import may exist. Check {import_list} before you try again.</source>
+        <translation>登録の呼び出しにサービスが応答する前にツールが停止したため、インポートが存在する可能性があります。再試行する前に{import_list}を確認してください。</translation>
+    </message>
+    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
         <source>The image name must be text.</source>
         <translation>イメージ名は文字列で指定してください。</translation>
@@ -4116,11 +4132,6 @@ Token valid until %7.</source>
         <translation>チェックサムには、SHA1値（ちょうど40桁の16進数）を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
-        <source>The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c (use Generate, or uuidgen).</source>
-        <translation>イメージIDには、6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDを指定してください（「生成」またはuuidgenを使用）。</translation>
-    </message>
-    <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
         <source>The KMS server must be text in the form FQDN:port.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式の文字列で指定してください。</translation>
@@ -4160,11 +4171,64 @@ Token valid until %7.</source>
         <source>Paste the SHA1, or let the tool compute it.</source>
         <translation>SHA1を貼り付けるか、ツールに計算させてください。</translation>
     </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="60"/>
+        <source>on the Connection page</source>
+        <extracomment>where a field&apos;s value is given: the page that holds it (Step.SUBMIT holds none)</extracomment>
+        <translation>「接続」ページで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="61"/>
+        <source>on the Disk image page</source>
+        <translation>「ディスクイメージ」ページで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="62"/>
+        <source>on the Destination page</source>
+        <translation>「アップロード先」ページで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="63"/>
+        <source>on the Image settings page</source>
+        <translation>「イメージの設定」ページで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="64"/>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="73"/>
+        <source>on the Review page</source>
+        <translation>「確認」ページで</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="70"/>
+        <source>History</source>
+        <extracomment>the wizard&apos;s buttons and views for what the command line has options for</extracomment>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="71"/>
+        <source>an id from Generate</source>
+        <translation>「生成」で作るID</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="72"/>
+        <source>tick Activate Windows</source>
+        <translation>「KMSサーバでWindowsのライセンス認証を行う」をオンにしてください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="74"/>
+        <source>the start position</source>
+        <translation>開始位置</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="75"/>
+        <source>the number of entries</source>
+        <translation>取得件数</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/i18n.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/i18n.py" line="101"/>
         <source>Unexpected error: %1</source>
         <translation>予期しないエラーが発生しました: %1</translation>
     </message>

@@ -123,7 +123,7 @@ def test_50301_without_a_count_gives_both_halves_the_page_s_way_round() -> None:
     few, retry, many, support = _order(action, "100 or fewer", "try again after",
                                        "more than 100", "contact support")
     assert few < retry < many < support
-    assert error_catalog.busy_action(None) == action
+    assert error_catalog.busy_action(None).template == action
 
 
 @pytest.mark.parametrize("running", [0, 1, 57, 100])

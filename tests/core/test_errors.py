@@ -8,7 +8,10 @@ import requests_mock
 
 from vmdkimport.core.cloud.http import HttpClient
 from vmdkimport.core.cloud.httpsettings import HttpSettings
+from vmdkimport.core.error_catalog import Where
 from vmdkimport.core.errors import ApiError, TransportError
+from vmdkimport.core.rules import Field
+from vmdkimport.core.text import Text
 
 URL = "https://vmimport.jp-east-1.cloud.global.fujitsu.com/v1/imageimport"
 
@@ -30,7 +33,8 @@ def test_documented_code_gives_catalog_text_and_request_id() -> None:
     assert "OS type" in str(exc)
     assert "req-123" in str(exc)
     assert "HTTP 400" in str(exc)
-    assert "Image settings" in exc.action
+    assert isinstance(exc.action, Text)
+    assert exc.action.args == {"where": Where(Field.OS_TYPE)}  # each front end says where
     assert not exc.retryable
 
 

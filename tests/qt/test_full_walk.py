@@ -17,6 +17,7 @@ from vmdkimport.core.error_catalog import TABLE5
 from vmdkimport.core.plan import PageId
 from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.demo import demo_vmdk_bytes
+from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.disk import DiskPage
 from vmdkimport.qt.pages.image import ImagePage
 from vmdkimport.qt.pages.status import StatusPage
@@ -92,7 +93,7 @@ def test_go_to_field_after_an_error(qtbot: QtBot, wizard: ImportWizard, sandbox:
                          error_code=code)
     submit = walk_to_submit(qtbot, wizard, sandbox, disk)
     qtbot.waitUntil(lambda: submit.error is not None, timeout=60_000)
-    assert entry.action in submit.message.text()
+    assert i18n.core(entry.fix) in submit.message.text()  # worded with the page names
     wizard.activateWindow()
     qtbot.mouseClick(submit.go_to_field, LEFT)
     assert wizard.currentId() == int(page_id)

@@ -2,8 +2,10 @@
 
 Every exception the core raises on purpose derives from :class:`VmdkImportError`, so a front end
 can catch one type, show ``str(exc)`` (the message) and ``exc.action``, and send anything else to
-the crash reporter. No error text ever contains a request body, a token or a password: the bodies
-we send carry credentials, so they are never part of an error.
+the crash reporter. An action names where to fix things through placeholders that each front end
+words its own way (``error_catalog.worded``): the wizard its pages, the CLI its options. No
+error text ever contains a request body, a token or a password: the bodies we send carry
+credentials, so they are never part of an error.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from vmdkimport.core.error_catalog import FIELD_STEP, CatalogEntry, Step, lookup
+from vmdkimport.core.error_catalog import FIELD_STEP, CatalogEntry, Place, Step, lookup
 from vmdkimport.core.rules import Field, Problem
 from vmdkimport.core.text import Text
 
@@ -59,7 +61,7 @@ class InvalidRequest(VmdkImportError):
         entry = lookup(400, first.code)
         super().__init__(Text("{detail} ({code}: {message})", detail=first.detail,
                               code=first.code, message=first.message))
-        self.action = entry.action
+        self.action = entry.fix
         self.field = first.field
         self.entry = entry
 
@@ -83,8 +85,8 @@ class TransportError(VmdkImportError):
         self.request_id = request_id
         self.field = Field.ENDPOINTS
         self.action = (
-            Text("The request may have been carried out. Check the import list (History, or "
-                 "'vmdkimport list --remote') before you try again.")
+            Text("The request may have been carried out. Check {import_list} before you try "
+                 "again.", import_list=Place.IMPORT_LIST)
             if outcome_unknown
             else Text("Check your network connection, proxy settings and the endpoint address, "
                       "then try again.")
@@ -112,7 +114,7 @@ class ApiError(VmdkImportError):
         self.body_excerpt = body_excerpt
         self.retry_after = retry_after
         self.entry: CatalogEntry = lookup(status, error_code, service=service)
-        self.action = self.entry.action
+        self.action = self.entry.fix
         self.field = self.entry.field
         self.retryable = self.entry.retryable
         #: the sentences of the message, for a front end that translates them one by one

@@ -266,8 +266,7 @@ def checksum_error(value: object) -> str | None:
 def image_id_error(value: object) -> str | None:
     if not isinstance(value, str) or not _UUID_RE.fullmatch(value):
         return (
-            Text("The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c "
-                 "(use Generate, or uuidgen).")
+            Text("The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.")
         )
     return None
 

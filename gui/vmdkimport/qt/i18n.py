@@ -4,12 +4,18 @@ The core is Qt-free and speaks English; what it says (the error catalog's messag
 actions, and every sentence it builds as a :class:`~vmdkimport.core.text.Text`: pre-flight
 findings, problem details, error messages) is translated here, at display time, by looking the
 text or its template up in the "catalog" context. ``catalog_tr.py`` lists those for lupdate.
+
+Where the core says what to do, it leaves where and how to the front end
+(:class:`~vmdkimport.core.error_catalog.Where`, :class:`~vmdkimport.core.error_catalog.Place`):
+here they become the wizard's pages and buttons, translated like the rest; the command line
+names its options instead.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from vmdkimport.core.error_catalog import FIELD_STEP, Place, Step, Where, worded
 from vmdkimport.core.errors import ApiError, VmdkImportError
 from vmdkimport.core.text import message_of, translated
 from vmdkimport.qt import resources
@@ -49,11 +55,39 @@ def catalog(text: str) -> str:
     return QCoreApplication.translate("catalog", text)
 
 
+#: where a field's value is given: the page that holds it (Step.SUBMIT holds none)
+PAGE_PLACES: dict[Step, object] = {  # object: how PySide6 types QT_TRANSLATE_NOOP
+    Step.CONNECTION: QT_TRANSLATE_NOOP("catalog", "on the Connection page"),
+    Step.DISK: QT_TRANSLATE_NOOP("catalog", "on the Disk image page"),
+    Step.DESTINATION: QT_TRANSLATE_NOOP("catalog", "on the Destination page"),
+    Step.IMAGE: QT_TRANSLATE_NOOP("catalog", "on the Image settings page"),
+    Step.REVIEW: QT_TRANSLATE_NOOP("catalog", "on the Review page"),
+    Step.SUBMIT: "",
+}
+
+#: the wizard's buttons and views for what the command line has options for
+CONTROL_PLACES: dict[Place, object] = {
+    Place.IMPORT_LIST: QT_TRANSLATE_NOOP("catalog", "History"),
+    Place.GENERATE_ID: QT_TRANSLATE_NOOP("catalog", "an id from Generate"),
+    Place.KMS_ACTIVATE: QT_TRANSLATE_NOOP("catalog", "tick Activate Windows"),
+    Place.REQUEST: QT_TRANSLATE_NOOP("catalog", "on the Review page"),
+    Place.LIST_START: QT_TRANSLATE_NOOP("catalog", "the start position"),
+    Place.LIST_LIMIT: QT_TRANSLATE_NOOP("catalog", "the number of entries"),
+}
+
+
+def place_words(place: Where | Place) -> str:
+    """A place the core names, in the wizard's words and the UI's language."""
+    phrase = str(PAGE_PLACES[FIELD_STEP[place.field]] if isinstance(place, Where)
+                 else CONTROL_PLACES[place])
+    return catalog(phrase) if phrase else phrase
+
+
 def core(value: object) -> str:
-    """Something the core said, in the UI's language: a ``Text`` through its template, a
-    plain literal the catalog lists through the catalog, anything else as it is (file names,
-    server messages)."""
-    return translated(value, catalog)
+    """Something the core said, in the UI's language: a ``Text`` through its template (its
+    places named as the wizard names them), a plain literal the catalog lists through the
+    catalog, anything else as it is (file names, server messages)."""
+    return translated(worded(value, place_words), catalog)
 
 
 def error_text(exc: object) -> str:

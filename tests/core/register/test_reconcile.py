@@ -123,7 +123,7 @@ def test_a_stale_submitting_row_is_unknown_at_the_next_start(tmp_path: Path) -> 
                                     import_url=None, project_id=None)
     reopened = Ledger(path)
     assert reopened.get_local(old).phase == "unknown"  # type: ignore[union-attr]
-    assert "list --remote" in str(reopened.get_local(old).error)  # type: ignore[union-attr]
+    assert "Check the import list" in str(reopened.get_local(old).error)  # type: ignore[union-attr]
     # another process may be waiting for this answer right now
     assert reopened.get_local(fresh).phase == "submitting"  # type: ignore[union-attr]
 

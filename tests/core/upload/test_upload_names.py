@@ -7,6 +7,7 @@ from typing import cast
 
 import pytest
 
+from vmdkimport.cli import cli_text
 from vmdkimport.core.cloud.objectstorage import ObjectStorageClient
 from vmdkimport.core.disk.source import UploadSource
 from vmdkimport.core.errors import ConfigError
@@ -40,4 +41,6 @@ def test_a_bad_name_names_its_field(tmp_path: Path, container: str, obj: str,
     with pytest.raises(ConfigError) as raised:
         next(uploader.run())
     assert raised.value.field is field
-    assert "Destination page" in raised.value.action
+    # each front end words where to fix it: the CLI names its option, the wizard its page
+    option = "--container" if field is Field.CONTAINER else "--object"
+    assert option in cli_text(raised.value.action)

@@ -78,9 +78,26 @@ class _HeaderParsingFilter(logging.Filter):
         return True
 
 
+class _RetryNoticeFilter(logging.Filter):
+    """urllib3 logs each retry of a failed connection as a WARNING ("Retrying (Retry(total=2,
+    ...)) after connection broken by 'NewConnectionError(...)'"). A retry is routine: the
+    failure that matters reaches the user once, as a :class:`TransportError` in plain words,
+    after the last one. So retries are INFO: in the log file, for support, and on the console
+    only when the user asks for more (``-v``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if (record.levelno == logging.WARNING and isinstance(record.msg, str)
+                and record.msg.startswith("Retrying")):
+            record.levelno = logging.INFO
+            record.levelname = logging.getLevelName(logging.INFO)
+        return True
+
+
 _HEADER_FILTER = _HeaderParsingFilter()
+_RETRY_FILTER = _RetryNoticeFilter()
 for _name in ("urllib3.connection", "urllib3.connectionpool"):  # urllib3 2.x, 1.x
     logging.getLogger(_name).addFilter(_HEADER_FILTER)
+    logging.getLogger(_name).addFilter(_RETRY_FILTER)
 
 
 class HttpClient:

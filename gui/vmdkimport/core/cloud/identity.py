@@ -23,6 +23,7 @@ from typing import Any
 
 from vmdkimport.core.cloud.answers import Answer, Fields
 from vmdkimport.core.cloud.http import HttpClient, hash_secret
+from vmdkimport.core.error_catalog import Where
 from vmdkimport.core.errors import (
     ApiError,
     AuthenticationFailed,
@@ -76,8 +77,7 @@ class PasswordCredentials:
         if missing:
             raise ConfigError(
                 Text("Sign-in needs: {missing}.", missing=tuple(missing)),
-                Text("Fill in the missing values on the Connection page (or the matching "
-                     "options)."),
+                Text("Fill in the missing values {where}.", where=Where(Field.CREDENTIALS)),
                 Field.CREDENTIALS,
             )
 
@@ -155,7 +155,8 @@ def parse_token(answer: Answer, creds: PasswordCredentials) -> Token:
     if not project_id:
         raise ConfigError(
             Text("The sign-in worked but the token is not tied to a project."),
-            Text("Enter the project id or name on the Connection page."), Field.PROJECT,
+            Text("Enter the project id or name {where}.", where=Where(Field.PROJECT)),
+            Field.PROJECT,
         )
     return Token(
         value=value, expires_at=expires_at, issued_at=issued_at, project_id=project_id,

@@ -37,6 +37,7 @@ from typing import Any
 
 from vmdkimport.core import logsetup, paths
 from vmdkimport.core.cloud.imageimport import ImportSummary
+from vmdkimport.core.error_catalog import Place
 from vmdkimport.core.errors import VmdkImportError
 from vmdkimport.core.text import Text
 
@@ -79,8 +80,8 @@ FINAL_STATUSES = frozenset({"succeeded", "failed", "canceled"})
 STALE_AFTER = timedelta(minutes=15)
 #: what an ``unknown`` row left by a dead process says
 LOST_ANSWER = Text("The tool stopped before the service answered the register call, so the "
-                   "import may exist. Check 'vmdkimport list --remote' (or History) before you "
-                   "try again.")
+                   "import may exist. Check {import_list} before you try again.",
+                   import_list=Place.IMPORT_LIST)
 #: the files SQLite keeps next to the database
 _COMPANIONS = ("-wal", "-shm", "-journal")
 
@@ -265,16 +266,24 @@ class Ledger:
                        " VALUES (?, ?, ?, NULL, ?)", (local_id, _now(), phase, error))
 
     def record_status(self, import_id: str, status: str, progress: int | None,
-                      detail: str | None = None) -> bool:
+                      detail: str | None = None, *, image_id: str | None = None) -> bool:
         """Store a polled status; True when it differs from the last one (an event is added).
 
-        A final status stays: a stale or replayed answer never moves ``succeeded`` back.
+        A final status stays: a stale or replayed answer never moves ``succeeded`` back. The
+        image id the answer carries is stored even then: it is the only place the service
+        names the image it made (the list answer has none), and rows that ended before it was
+        kept get it at their next status.
         """
         detail = logsetup.scrub(detail) if detail else detail
         with self._connect() as db:
             row = db.execute("SELECT local_id, status, progress FROM submissions"
                              " WHERE import_id=?", (import_id,)).fetchone()
-            if row is None or row["status"] in FINAL_STATUSES:
+            if row is None:
+                return False
+            if image_id:
+                db.execute("UPDATE submissions SET image_id=? WHERE local_id=?",
+                           (image_id, row["local_id"]))
+            if row["status"] in FINAL_STATUSES:
                 return False
             if row["status"] == status and row["progress"] == progress:
                 return False

@@ -135,7 +135,7 @@ def follow_import(
             stop.wait(policy.error_wait)
             continue
         ledger.record_status(import_id, status.state.value, status.progress,
-                             status.error_message)
+                             status.error_message, image_id=status.image_id)
         last = status
         if on_status:
             on_status(status)
@@ -172,6 +172,6 @@ def refresh_open_imports(client: ImageImportClient, ledger: Ledger, *, project_i
             counts["unknown"] = counts.get("unknown", 0) + 1
             continue
         ledger.record_status(entry.import_id, status.state.value, status.progress,
-                             status.error_message)
+                             status.error_message, image_id=status.image_id)
         counts[status.state.value] = counts.get(status.state.value, 0) + 1
     return counts

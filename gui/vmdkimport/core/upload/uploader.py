@@ -98,6 +98,7 @@ from vmdkimport.core.cloud.objectstorage import (
     ObjectStorageClient,
 )
 from vmdkimport.core.disk.source import FileFingerprint, UploadSource
+from vmdkimport.core.error_catalog import Where
 from vmdkimport.core.errors import (
     ApiError,
     ConfigError,
@@ -366,8 +367,8 @@ class Uploader:
         for error, field_ in ((container_error(req.container), Field.CONTAINER),
                               (object_error(req.object_name), Field.OBJECT)):
             if error:
-                raise ConfigError(error, Text("Choose a valid name on the Destination page."),
-                                  field_)
+                raise ConfigError(error, Text("Choose a valid name {where}.",
+                                              where=Where(field_)), field_)
         size, mtime_ns = req.source.stat()
         self._fingerprint = req.source.fingerprint()
         self._total = size
