@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent
 
 
 class MessageLabel(QLabel):
@@ -36,3 +41,24 @@ class MessageLabel(QLabel):
     def clear_message(self) -> None:
         self.setStyleSheet("")
         self.clear()
+
+
+class LineEdit(QLineEdit):
+    """A text field where Alt with a letter or digit never types: that is a button's or a label's
+    key (Alt+N for Next...), and it only reaches the field when that button is disabled or
+    hidden; QLineEdit would then type the "n". No field here needs Alt to be typed: AltGr
+    arrives as its own key on X11 and as Ctrl+Alt on Windows, both let through."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # here: the Qt namespace costs the first paint ~14 ms
+
+        mods = event.modifiers()
+        alt_only = (mods & Qt.KeyboardModifier.AltModifier
+                    and not mods & (Qt.KeyboardModifier.ControlModifier
+                                    | Qt.KeyboardModifier.MetaModifier))
+        key = event.key()
+        if alt_only and (Qt.Key.Key_A <= key <= Qt.Key.Key_Z
+                         or Qt.Key.Key_0 <= key <= Qt.Key.Key_9):
+            event.ignore()  # on to the page and the wizard, which have no use for it either
+            return
+        super().keyPressEvent(event)

@@ -27,7 +27,7 @@ from vmdkimport.core.rules import Field
 from vmdkimport.qt import i18n
 from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.pages.base import PageHost, PlanPage
-from vmdkimport.qt.widgets import MessageLabel
+from vmdkimport.qt.widgets import LineEdit, MessageLabel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
@@ -104,21 +104,22 @@ class ConnectionPage(PlanPage):
                                  "is kept only in the system keyring, if you ask."))
         self.profile_name = QComboBox()
         self.profile_name.setEditable(True)
+        self.profile_name.setLineEdit(LineEdit())  # Alt+letter types nothing
         self.region = QComboBox()
         for region in REGIONS:
             self.region.addItem(region, region)
         self.region.addItem(self.tr("Custom endpoints"), CUSTOM)
-        self.identity_url = QLineEdit()
+        self.identity_url = LineEdit()
         self.identity_url.setPlaceholderText("https://identity.example.com/v3")
-        self.storage_url = QLineEdit()
+        self.storage_url = LineEdit()
         self.storage_url.setPlaceholderText(self.tr("optional: from the service catalog"))
-        self.import_url = QLineEdit()
+        self.import_url = LineEdit()
         self.import_url.setPlaceholderText(self.tr("optional: from the service catalog"))
-        self.contract = QLineEdit()
-        self.user = QLineEdit()
-        self.project = QLineEdit()
+        self.contract = LineEdit()
+        self.user = LineEdit()
+        self.project = LineEdit()
         self.project.setPlaceholderText(self.tr("project name or project ID"))
-        self.password = QLineEdit()
+        self.password = LineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.show_password = QAction(self.tr("Show"), self.password)
         self.show_password.setCheckable(True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QToolButton,
@@ -27,7 +26,7 @@ from vmdkimport.core.upload.segments import Manifest
 from vmdkimport.qt import i18n
 from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.pages.base import PageHost, PlanPage
-from vmdkimport.qt.widgets import MessageLabel
+from vmdkimport.qt.widgets import LineEdit, MessageLabel
 
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.objectstorage import ContainerInfo
@@ -52,11 +51,12 @@ class DestinationPage(PlanPage):
                                  "service reads it from there."))
         self.container = QComboBox()
         self.container.setEditable(True)
+        self.container.setLineEdit(LineEdit())  # Alt+letter types nothing
         self.container.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.container_message = MessageLabel()
-        self.object_edit = QLineEdit()
+        self.object_edit = LineEdit()
         self.object_message = MessageLabel()
-        self.location = QLineEdit()
+        self.location = LineEdit()
         self.location.setReadOnly(True)
         self.check_message = MessageLabel()
         self.replace = QCheckBox(self.tr("&Replace the existing object"))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -39,7 +38,7 @@ from vmdkimport.core.units import format_size
 from vmdkimport.qt import i18n
 from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.pages.base import PageHost, PlanPage
-from vmdkimport.qt.widgets import MessageLabel
+from vmdkimport.qt.widgets import LineEdit, MessageLabel
 
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.objectstorage import ContainerInfo, ObjectInfo
@@ -51,23 +50,8 @@ if TYPE_CHECKING:
 TYPING_PAUSE_MS = 400
 
 
-class PathEdit(QLineEdit):
-    """The path field. Alt with a letter or digit never types it: that is a button's or a
-    label's key (Alt+N for Next...), and it only reaches the field when that button is disabled
-    or hidden; QLineEdit would then put an "n" into the path. A path never needs Alt to be
-    typed: AltGr arrives as its own key on X11 and as Ctrl+Alt on Windows, both let through."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        mods = event.modifiers()
-        alt_only = (mods & Qt.KeyboardModifier.AltModifier
-                    and not mods & (Qt.KeyboardModifier.ControlModifier
-                                    | Qt.KeyboardModifier.MetaModifier))
-        key = event.key()
-        if alt_only and (Qt.Key.Key_A <= key <= Qt.Key.Key_Z
-                         or Qt.Key.Key_0 <= key <= Qt.Key.Key_9):
-            event.ignore()  # on to the page and the wizard, which have no use for it either
-            return
-        super().keyPressEvent(event)
+class PathEdit(LineEdit):
+    """The path field (Alt+letter types nothing: see :class:`~vmdkimport.qt.widgets.LineEdit`)."""
 
 
 def path_of(text: str) -> str:

@@ -28,7 +28,7 @@ from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
 from vmdkimport.qt import i18n
 from vmdkimport.qt.pages.base import PageHost, PlanPage
-from vmdkimport.qt.widgets import MessageLabel
+from vmdkimport.qt.widgets import LineEdit, MessageLabel
 
 
 def _int_validator(parent: QWidget) -> QIntValidator:
@@ -51,7 +51,7 @@ class ImagePage(PlanPage):
         self._errors: dict[Field, MessageLabel] = {}
 
         # --- name and OS type -------------------------------------------------------------------
-        self.name = QLineEdit()
+        self.name = LineEdit()
         self.os_type = QComboBox()
         self.os_type.addItem(self.tr("Choose the OS installed on the disk…"), "")
         for os_type in rules.OS_TYPES:
@@ -62,13 +62,13 @@ class ImagePage(PlanPage):
         self.os_hint = MessageLabel()
 
         # --- minimums and image id ----------------------------------------------------------------
-        self.min_ram = QLineEdit()
+        self.min_ram = LineEdit()
         self.min_ram.setValidator(_int_validator(self.min_ram))
         self.min_ram.setPlaceholderText(self.tr("blank: not sent (the service uses 0)"))
-        self.min_disk = QLineEdit()
+        self.min_disk = LineEdit()
         self.min_disk.setValidator(_int_validator(self.min_disk))
         self.min_disk.setPlaceholderText(self.tr("blank: not sent (the service uses 0)"))
-        self.image_id = QLineEdit()
+        self.image_id = LineEdit()
         self.image_id.setPlaceholderText(self.tr("blank: the service assigns one"))
         self.generate = QPushButton(self.tr("&Generate"))
         self.generate.setToolTip(self.tr("A new random UUID, as uuidgen makes"))
@@ -78,7 +78,7 @@ class ImagePage(PlanPage):
         self.checksum_compute = QRadioButton(
             self.tr("&Compute the SHA1 during the upload (recommended)"))
         self.checksum_paste = QRadioButton(self.tr("&Paste a SHA1:"))
-        self.checksum = QLineEdit()
+        self.checksum = LineEdit()
         self.checksum.setPlaceholderText(self.tr("40 hexadecimal digits"))
         self.checksum_none = QRadioButton(self.tr("No chec&ksum"))
         self.checksum_modes = QButtonGroup(self)
@@ -88,7 +88,7 @@ class ImagePage(PlanPage):
         # --- KMS ----------------------------------------------------------------------------------
         self.kms = QGroupBox(self.tr("Windows licence activation (KMS)"))
         self.kms_note = QLabel(self.tr("Only for Windows images"))
-        self.kms_server = QLineEdit()
+        self.kms_server = LineEdit()
         self.kms_server.setPlaceholderText(
             self.tr("kms.example.com:%1 — blank: the region's default server, port %1")
             .replace("%1", str(rules.KMS_DEFAULT_PORT)))
