@@ -376,3 +376,26 @@ def test_a_file_that_shrinks_while_it_is_read_is_one_clear_error(tmp_path: Path)
     assert reader.error.field is Field.DISK
     assert reader.error.action == ("The disk changed while it was read: stop the VM or wait for "
                                    "the copy to finish, then upload again.")
+
+
+def test_each_event_says_the_state_of_every_segment(sandbox_backend: Backend,
+                                                    tmp_path: Path) -> None:
+    """The Upload page's map shows which segments are sent, in flight, waiting or already
+    there: the events say it per segment, not only as counts."""
+    make_file(tmp_path / "disk.vmdk", 6 * MIB)
+    request = _request(tmp_path / "disk.vmdk", "states", threads=2)
+    events = list(Uploader(sandbox_backend.storage, request).run())
+    states = [e.segment_states for e in events if e.segment_states]
+    assert states
+    assert all(len(s) == 6 for s in states)
+    assert all(set(s) <= set(b"wfsr") for s in states)
+    assert states[-1] == b"ssssss"
+    for event in events:
+        if event.segment_states:
+            assert event.segment_states.count(b"s") + event.segment_states.count(b"r") \
+                == event.segments_done
+    # a second run over a journal: every segment already there
+    again = list(Uploader(sandbox_backend.storage, _request(tmp_path / "disk.vmdk", "states",
+                                                            threads=2, overwrite=True)).run())
+    last = [e.segment_states for e in again if e.segment_states]
+    assert not last or set(last[-1]) <= set(b"rs")

@@ -181,6 +181,9 @@ class UploadEvent:
     message: str = ""
     result: UploadResult | None = None
     bytes_read_to_prove: int = 0
+    #: one byte per segment, for a map of the upload: b"w" waiting, b"f" in flight, b"s" sent,
+    #: b"r" already there (not sent again); empty for a single-object upload
+    segment_states: bytes = b""
 
     @property
     def fraction(self) -> float:
@@ -335,6 +338,7 @@ class _Stats:
     retries: int = 0
     proof_read: int = 0  # bytes read locally only to prove what the server has
     crc32: dict[int, int] = field(default_factory=dict)  # segment -> CRC32 of the bytes sent
+    states: bytearray = field(default_factory=bytearray)  # see UploadEvent.segment_states
     samples: deque[tuple[float, int]] = field(default_factory=lambda: deque(maxlen=64))
 
 
@@ -438,6 +442,8 @@ class Uploader:
             old_segments = self._segments_of(existing, keep_prefix=identity.segment_prefix)
         self._ensure_container(req.container)
         self._segments_total = 0 if single else len(segments)
+        with self._stats.lock:
+            self._stats.states = bytearray(b"w" * self._segments_total)
         present: dict[str, ObjectInfo] = {}
         if not single:
             self._ensure_container(identity.segment_container)
@@ -708,6 +714,7 @@ class Uploader:
             self._stats.done += seg.length
             self._stats.segments_done += 1
             self._stats.segments_skipped += 1
+            _set_state(self._stats.states, seg.index, b"r")
         return True
 
     def _send(self, seg: Segment, container: str, journal: UploadJournal,
@@ -779,6 +786,7 @@ class Uploader:
                 self._stats.done += seg.length
                 self._stats.segments_done += 1
                 self._stats.segments_sent += 1
+                _set_state(self._stats.states, seg.index, b"s")
             return
         assert last is not None
         raise SegmentFailed(seg, req.max_attempts, last)
@@ -805,6 +813,7 @@ class Uploader:
         with self._stats.lock:
             self._stats.sent += amount
             self._stats.in_flight[index] = self._stats.in_flight.get(index, 0) + amount
+            _set_state(self._stats.states, index, b"f")
 
     # -- manifest --------------------------------------------------------------------------------
     def _write_manifest(self, identity: UploadIdentity, segments: list[Segment],
@@ -839,7 +848,14 @@ class Uploader:
                 phase=self._phase, bytes_done=done, bytes_total=self._total, rate=rate,
                 eta=eta, segments_done=stats.segments_done,
                 segments_total=self._segments_total, segments_skipped=stats.segments_skipped,
-                retries=stats.retries, paused=self.control.paused, message=message)
+                retries=stats.retries, paused=self.control.paused, message=message,
+                segment_states=bytes(stats.states))
+
+
+def _set_state(states: bytearray, index: int, state: bytes) -> None:
+    """Mark one segment (under the stats lock); a single-object upload keeps no states."""
+    if index < len(states):
+        states[index] = state[0]
 
 
 #: What to do when the disk changed under the upload, said the same by every check.

@@ -48,6 +48,12 @@ REGISTERING = "registering"
 RATE_SETTLES_S = 1.0
 
 
+#: UploadEvent.segment_states' bytes -> the map's cells
+CELL_OF_STATE: dict[int, CellState] = {
+    ord("w"): CellState.WAITING, ord("f"): CellState.IN_FLIGHT, ord("s"): CellState.SENT,
+    ord("r"): CellState.RESUMED}
+
+
 class SubmitPage(PlanPage):
     def __init__(self, host: PageHost) -> None:
         super().__init__(host)
@@ -248,15 +254,18 @@ class SubmitPage(PlanPage):
         total = event.segments_total
         if not total:
             return
-        resumed = event.segments_skipped
-        sent = event.segments_done - resumed
-        # The events count segments but do not say which are on their way: while uploading,
-        # each parallel connection carries one of the segments not yet done.
-        in_flight = min(self._threads, total - event.segments_done) if uploading else 0
-        self.segment_map.set_counts(total, resumed=resumed, sent=sent, in_flight=in_flight)
-        counts = {CellState.SENT: sent, CellState.IN_FLIGHT: in_flight,
-                  CellState.WAITING: total - event.segments_done - in_flight,
-                  CellState.RESUMED: resumed}
+        if event.segment_states:  # the uploader says each segment's state: show which
+            states = [CELL_OF_STATE[byte] for byte in event.segment_states]
+            self.segment_map.set_states(states)
+            counts = {state: states.count(state) for state in CellState}
+        else:  # counts only (an older event): the parallel connections carry the next ones
+            resumed = event.segments_skipped
+            sent = event.segments_done - resumed
+            in_flight = min(self._threads, total - event.segments_done) if uploading else 0
+            self.segment_map.set_counts(total, resumed=resumed, sent=sent, in_flight=in_flight)
+            counts = {CellState.SENT: sent, CellState.IN_FLIGHT: in_flight,
+                      CellState.WAITING: total - event.segments_done - in_flight,
+                      CellState.RESUMED: resumed}
         names = {CellState.SENT: self.tr("Sent: %1"), CellState.IN_FLIGHT: self.tr("Sending: %1"),
                  CellState.WAITING: self.tr("Waiting: %1"),
                  CellState.RESUMED: self.tr("Already there: %1")}
