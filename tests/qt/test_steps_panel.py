@@ -120,3 +120,21 @@ def test_the_step_names_are_translated(qtbot: QtBot) -> None:
         assert all(panel.label(p).text().count("JA:") == 1 for p in PageId)
     finally:
         app.removeTranslator(translator)
+
+
+def test_the_last_step_is_ticked_when_the_import_has_ended(qtbot: QtBot) -> None:
+    """The Status step stayed 'current' after the conversion succeeded: it is done then."""
+    from vmdkimport.core.cloud.imageimport import ImportState, ImportStatus
+    from vmdkimport.qt.pages.status import StatusPage
+
+    wizard = ImportWizard()
+    qtbot.addWidget(wizard)
+    wizard.setStartId(int(PageId.STATUS))
+    wizard.show()
+    panel = steps.install(wizard)
+    assert panel.marks()[PageId.STATUS] is steps.Mark.CURRENT
+    page = wizard.currentPage()
+    assert isinstance(page, StatusPage)
+    page._ended(ImportStatus(import_id="6bf65660-70ee-4a75-b61a-36ac040c289c",
+                             state=ImportState.SUCCEEDED, progress=100))
+    assert panel.marks()[PageId.STATUS] is steps.Mark.DONE

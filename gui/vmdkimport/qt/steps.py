@@ -94,6 +94,12 @@ class StepsPanel(QWidget):
                 self._marks[page] = mark
                 self._show(page, mark)
 
+    def finish(self, page: PageId) -> None:
+        """``page`` is done though the wizard stays on it: the last step, once the import ended."""
+        if self._marks.get(page) is not Mark.DONE:
+            self._marks[page] = Mark.DONE
+            self._show(page, Mark.DONE)
+
     def _show(self, page: PageId, mark: Mark) -> None:
         label = self._labels[page]
         text = f"{SIGNS[mark] or ' '}  {self._names[page]}"
@@ -118,3 +124,11 @@ def install(wizard: QWizard) -> StepsPanel:
     wizard.currentIdChanged.connect(follow)
     follow(wizard.currentId())
     return panel
+
+
+def finished(widget: QWidget, page: PageId) -> None:
+    """Tick ``page`` in the panel of the wizard that shows ``widget``, if it has one."""
+    wizard = widget.window()
+    panel = wizard.sideWidget() if isinstance(wizard, QWizard) else None
+    if isinstance(panel, StepsPanel):
+        panel.finish(page)

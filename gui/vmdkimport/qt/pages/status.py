@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
 
+from vmdkimport.core.plan import PageId
 from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.pages.base import PageHost, PlanPage
@@ -109,8 +110,10 @@ class StatusPage(PlanPage):
 
         if isinstance(value, ImportStatus):
             self._update(value)
-            from vmdkimport.qt import notify
+            from vmdkimport.qt import notify, steps
 
+            if value.state.final:  # not when the follow was only stopped
+                steps.finished(self, PageId.STATUS)
             notify.notify(self, self.tr("The import has ended"), self.state.text())
 
     def _failed(self, exc: object) -> None:
