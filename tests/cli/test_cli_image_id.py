@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from helpers.backends import put_demo_disk
 from vmdkimport import cli
-from vmdkimport.core.cloud.profiles import ConnectionProfile
-from vmdkimport.core.cloud.session import connect
 from vmdkimport.core.register.ledger import Ledger
-from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.sandbox import Sandbox, SandboxConfig
 
 IMAGE = "0c2a8d3e-5b1f-4c9a-9e7d-1f2a3b4c5d6e"
@@ -44,12 +42,7 @@ def test_status_and_list_show_the_image_id_the_service_chose(
         capsys: pytest.CaptureFixture[str]) -> None:
     ledger_path = tmp_path / "ledger.sqlite3"
     with Sandbox(SandboxConfig(data_dir=tmp_path / "cloud", conversion_seconds=0)) as cloud:
-        session = connect(ConnectionProfile(identity_url=cloud.identity_url, domain=cloud.domain,
-                                            username=cloud.user,
-                                            project_name=cloud.project_name), cloud.password)
-        session.storage.create_container("images")
-        session.storage.put_object("images", "web01.vmdk", demo_vmdk_bytes(1024 * 1024))
-        session.close()
+        put_demo_disk(cloud)
         connection = ["--identity-url", cloud.identity_url, "--contract", cloud.domain,
                       "--user", cloud.user, "--project-name", cloud.project_name,
                       "--password-stdin"]

@@ -17,13 +17,12 @@ import keyring
 import keyring.backends.fail
 import pytest
 
+from helpers.backends import put_demo_disk
 from vmdkimport import cli
 from vmdkimport.core.cloud.imageimport import ImportState, ImportSummary
 from vmdkimport.core.cloud.profiles import ConnectionProfile
-from vmdkimport.core.cloud.session import connect
 from vmdkimport.core.errors import ConfigError
 from vmdkimport.core.register.ledger import Ledger
-from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.sandbox import Sandbox, SandboxConfig
 
 ID = "6bf65660-70ee-4a75-b61a-36ac040c289c"
@@ -95,12 +94,7 @@ def test_registering_the_same_object_twice_stops_unless_forced(
     """The ledger knows the first import is still converting: a second register of the same
     object is refused with what to do, and goes through with --force."""
     with Sandbox(SandboxConfig(data_dir=tmp_path / "cloud", conversion_seconds=600)) as cloud:
-        session = connect(ConnectionProfile(identity_url=cloud.identity_url, domain=cloud.domain,
-                                            username=cloud.user,
-                                            project_name=cloud.project_name), cloud.password)
-        session.storage.create_container("images")
-        session.storage.put_object("images", "web01.vmdk", demo_vmdk_bytes(1024 * 1024))
-        session.close()
+        put_demo_disk(cloud)
         argv = ["--ledger", str(tmp_path / "ledger.sqlite3"), "register",
                 "--identity-url", cloud.identity_url, "--contract", cloud.domain,
                 "--user", cloud.user, "--project-name", cloud.project_name, "--password-stdin",

@@ -111,3 +111,19 @@ def unique(request: pytest.FixtureRequest) -> str:
     import re
 
     return re.sub(r"[^A-Za-z0-9]+", "-", request.node.name)[-60:].strip("-") or "c"
+
+
+def put_demo_disk(cloud: Sandbox, container: str = "images", obj: str = "web01.vmdk",
+                  size: int = 1024 * 1024) -> None:
+    """Sign in to ``cloud`` and leave a small valid VMDK at ``container/obj`` (what a register
+    test needs before it can register anything)."""
+    from vmdkimport.demo import demo_vmdk_bytes
+
+    session = connect(ConnectionProfile(identity_url=cloud.identity_url, domain=cloud.domain,
+                                        username=cloud.user, project_name=cloud.project_name),
+                      cloud.password)
+    try:
+        session.storage.create_container(container)
+        session.storage.put_object(container, obj, demo_vmdk_bytes(size))
+    finally:
+        session.close()

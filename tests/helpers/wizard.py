@@ -62,13 +62,14 @@ def click(qtbot: QtBot, button: QAbstractButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
 
 
-def press_next(qtbot: QtBot, wizard: ImportWizard, expected: PageId) -> Any:
+def press_next(qtbot: QtBot, wizard: ImportWizard, expected: PageId, *,
+               timeout_ms: int = 30_000) -> Any:
     """Press the step forward (Next, or the commit button on the Review page) once it is
     enabled, as a person would, and check that the wizard arrived at ``expected``."""
     button = wizard.button(QWizard.WizardButton.NextButton)
     if not button.isVisible():
         button = wizard.button(QWizard.WizardButton.CommitButton)
-    qtbot.waitUntil(button.isEnabled, timeout=30_000)
+    qtbot.waitUntil(button.isEnabled, timeout=timeout_ms)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert wizard.currentId() == int(expected)
     return wizard.currentPage()

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
+from helpers.wizard import press_next
 from vmdkimport.core.plan import PageId
 from vmdkimport.qt.app import prefill_demo, start_demo
 from vmdkimport.qt.pages.status import StatusPage
@@ -27,23 +26,24 @@ def demo(fast_status: None) -> Iterator[Any]:
     cloud.stop()
 
 
+def _next_until_it_has_ended(qtbot: QtBot, wizard: ImportWizard) -> StatusPage:
+    """Press only Next (and Upload and register), as the demo promises, until the import ends."""
+    for expected in (PageId.DISK, PageId.DESTINATION, PageId.IMAGE, PageId.REVIEW,
+                     PageId.SUBMIT, PageId.STATUS):
+        press_next(qtbot, wizard, expected, timeout_ms=60_000)
+    status = wizard.currentPage()
+    assert isinstance(status, StatusPage)
+    qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
+                    timeout=120_000)
+    return status
+
+
 def test_only_next_to_a_succeeded_import(qtbot: QtBot, demo: Any) -> None:
     wizard = ImportWizard()
     qtbot.addWidget(wizard)
     prefill_demo(wizard, demo)
     wizard.show()
-    for expected in (PageId.DISK, PageId.DESTINATION, PageId.IMAGE, PageId.REVIEW,
-                     PageId.SUBMIT, PageId.STATUS):
-        button = wizard.button(QWizard.WizardButton.NextButton)
-        if not button.isVisible():
-            button = wizard.button(QWizard.WizardButton.CommitButton)
-        qtbot.waitUntil(button.isEnabled, timeout=60_000)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        assert wizard.currentId() == int(expected)
-    status = wizard.currentPage()
-    assert isinstance(status, StatusPage)
-    qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
-                    timeout=120_000)
+    status = _next_until_it_has_ended(qtbot, wizard)
     assert "Succeeded" in status.state.text()
 
 
@@ -59,18 +59,7 @@ def test_the_demo_leaves_the_users_settings_ledger_and_keyring_alone(
     wizard = open_demo_wizard(demo)
     qtbot.addWidget(wizard)
     wizard.show()
-    for expected in (PageId.DISK, PageId.DESTINATION, PageId.IMAGE, PageId.REVIEW,
-                     PageId.SUBMIT, PageId.STATUS):
-        button = wizard.button(QWizard.WizardButton.NextButton)
-        if not button.isVisible():
-            button = wizard.button(QWizard.WizardButton.CommitButton)
-        qtbot.waitUntil(button.isEnabled, timeout=60_000)
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        assert wizard.currentId() == int(expected)
-    status = wizard.currentPage()
-    assert isinstance(status, StatusPage)
-    qtbot.waitUntil(lambda: status.last is not None and status.last.state.final,
-                    timeout=120_000)
+    _next_until_it_has_ended(qtbot, wizard)
     wizard.close()
     # the user's own settings (no "demo" profile with a dead 127.0.0.1 address), ledger
     # (no sandbox imports in History or `vmdkimport list`) and keyring are as they were

@@ -47,7 +47,7 @@ def test_the_panel_lists_every_page_of_the_table_in_order(wizard: ImportWizard) 
     assert all(names)
     assert len(set(names)) == len(names)
     assert panel.marks()[PageId.CONNECTION] is Mark.CURRENT
-    assert all(panel.marks()[page] is Mark.TODO for page in PageId if page > PageId.CONNECTION)
+    assert all(panel.marks()[page] is Mark.AHEAD for page in PageId if page > PageId.CONNECTION)
     assert steps.install(wizard) is panel  # once per wizard, however often it is called
 
 
@@ -70,11 +70,11 @@ def test_the_panel_follows_the_walk(qtbot: QtBot, wizard: ImportWizard, sandbox:
     choose_os(qtbot, image, "centos")
     press_next(qtbot, wizard, PageId.REVIEW)
     marks = panel.marks()
-    assert [marks[p] for p in PageId] == [Mark.DONE] * 4 + [Mark.CURRENT, Mark.TODO, Mark.TODO]
+    assert [marks[p] for p in PageId] == [Mark.DONE] * 4 + [Mark.CURRENT, Mark.AHEAD, Mark.AHEAD]
     _back(qtbot, wizard, PageId.IMAGE)
     _back(qtbot, wizard, PageId.DESTINATION)
     marks = panel.marks()
-    assert [marks[p] for p in PageId] == [Mark.DONE] * 2 + [Mark.CURRENT] + [Mark.TODO] * 4
+    assert [marks[p] for p in PageId] == [Mark.DONE] * 2 + [Mark.CURRENT] + [Mark.AHEAD] * 4
 
 
 def test_a_page_the_plan_skips_is_marked_skipped(wizard: ImportWizard) -> None:

@@ -25,12 +25,12 @@ class Mark(Enum):
 
     DONE = "done"
     CURRENT = "current"
-    TODO = "todo"
+    AHEAD = "ahead"
     SKIPPED = "skipped"
 
 
 #: the sign before a step's name; the current step is also bold
-SIGNS = {Mark.DONE: "✓", Mark.CURRENT: "▶", Mark.TODO: "", Mark.SKIPPED: "–"}
+SIGNS = {Mark.DONE: "✓", Mark.CURRENT: "▶", Mark.AHEAD: "", Mark.SKIPPED: "–"}
 
 
 class StepsPanel(QWidget):
@@ -85,7 +85,7 @@ class StepsPanel(QWidget):
             if page == current:
                 mark = Mark.CURRENT
             elif page > current:
-                mark = Mark.TODO
+                mark = Mark.AHEAD
             elif page in visited or page < first:
                 mark = Mark.DONE
             else:
