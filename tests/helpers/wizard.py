@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
@@ -9,13 +12,14 @@ from PySide6.QtWidgets import QAbstractButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from vmdkimport.core import rules
-from vmdkimport.core.plan import PageId
+from vmdkimport.core.plan import ImportPlan, PageId
 from vmdkimport.qt.pages.connection import ConnectionPage
 from vmdkimport.qt.pages.image import ImagePage
 from vmdkimport.qt.wizard import ImportWizard
 
 #: a project id of the right shape, for plans prepared without signing in
 PROJECT = "0123456789abcdef0123456789abcdef"
+MIB = 1024 * 1024
 
 
 def sign_in(qtbot: QtBot, wizard: ImportWizard, cloud: Any, *, password: str | None = None,
@@ -73,3 +77,32 @@ def press_next(qtbot: QtBot, wizard: ImportWizard, expected: PageId, *,
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert wizard.currentId() == int(expected)
     return wizard.currentPage()
+
+
+@contextmanager
+def upload_plan(cloud: Any, disk: Path, **values: Any) -> Iterator[Callable[[ImportPlan], None]]:
+    """A ``setup(plan)`` for :func:`start_at` that opens the Upload page ready to send ``disk``
+    to ``cloud`` (signed in, inspected, container "images", 1 MiB segments, Ubuntu), with
+    ``values`` set on the plan on top; the session is closed afterwards."""
+    from vmdkimport.core.cloud.profiles import ConnectionProfile
+    from vmdkimport.core.cloud.session import connect
+    from vmdkimport.core.disk.preflight import inspect
+
+    session = connect(ConnectionProfile(identity_url=cloud.identity_url, domain=cloud.domain,
+                                        username=cloud.user, project_name=cloud.project_name),
+                      cloud.password)
+
+    def setup(plan: ImportPlan) -> None:
+        plan.session = session
+        plan.file = disk
+        plan.apply_inspection(inspect(disk))
+        plan.container = "images"
+        plan.segment_size = MIB
+        plan.os_type = "ubuntu"
+        for name, value in values.items():
+            setattr(plan, name, value)
+
+    try:
+        yield setup
+    finally:
+        session.close()

@@ -12,11 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
-from helpers.wizard import start_at
-from vmdkimport.core.cloud.profiles import ConnectionProfile
-from vmdkimport.core.cloud.session import connect
-from vmdkimport.core.disk.preflight import inspect
-from vmdkimport.core.plan import ImportPlan, PageId
+from helpers.wizard import start_at, upload_plan
+from vmdkimport.core.plan import PageId
 from vmdkimport.demo import demo_vmdk_bytes
 from vmdkimport.qt import notify
 from vmdkimport.qt.pages.submit import SubmitPage
@@ -118,22 +115,9 @@ def test_without_a_tray_the_taskbar_alert_is_used(qtbot: QtBot, desktop: Calls,
 def prepared(sandbox: Any, tmp_path: Path) -> Iterator[Any]:
     disk = tmp_path / "web01.vmdk"
     disk.write_bytes(demo_vmdk_bytes(64 * MIB) + os.urandom(3 * MIB))
-    session = connect(ConnectionProfile(identity_url=sandbox.identity_url,
-                                        domain=sandbox.domain, username=sandbox.user,
-                                        project_name=sandbox.project_name), sandbox.password)
-
-    def setup(plan: ImportPlan) -> None:
-        plan.session = session
-        plan.file = disk
-        plan.apply_inspection(inspect(disk))
-        plan.container = "images"
-        plan.segment_size = MIB
-        plan.threads = 1
-        plan.limit_rate = 4 * MIB  # long enough to switch to another window meanwhile
-        plan.os_type = "ubuntu"
-
-    yield setup
-    session.close()
+    # one slow connection: long enough to switch to another window meanwhile
+    with upload_plan(sandbox, disk, threads=1, limit_rate=4 * MIB) as setup:
+        yield setup
 
 
 def test_an_upload_ending_in_the_background_is_notified(

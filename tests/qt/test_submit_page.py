@@ -12,10 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from helpers.wizard import start_at
-from vmdkimport.core.cloud.profiles import ConnectionProfile
-from vmdkimport.core.cloud.session import connect
-from vmdkimport.core.disk.preflight import inspect
+from helpers.wizard import start_at, upload_plan
 from vmdkimport.core.error_catalog import FIELD_STEP, TABLE5, Step
 from vmdkimport.core.errors import ApiError, UploadCancelled
 from vmdkimport.core.plan import ImportPlan, PageId
@@ -42,21 +39,8 @@ def disk(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def prepared(sandbox: Any, disk: Path) -> Iterator[Any]:
-    session = connect(ConnectionProfile(identity_url=sandbox.identity_url,
-                                        domain=sandbox.domain, username=sandbox.user,
-                                        project_name=sandbox.project_name), sandbox.password)
-
-    def setup(plan: ImportPlan) -> None:
-        plan.session = session
-        plan.file = disk
-        plan.apply_inspection(inspect(disk))
-        plan.container = "images"
-        plan.segment_size = MIB
-        plan.threads = 2
-        plan.os_type = "ubuntu"
-
-    yield setup
-    session.close()
+    with upload_plan(sandbox, disk, threads=2) as setup:
+        yield setup
 
 
 def _mid_upload(details: str) -> bool:

@@ -61,12 +61,7 @@ class UploadSource:
                                    member=self.member, archive=self.path.name),
                               Text("Extract the disk from the archive first, then upload that "
                                    "file."), Field.DISK)
-        try:
-            st = os.stat(self.path)
-        except OSError as exc:
-            raise ConfigError(Text("{path} cannot be read: {error}.", path=self.path,
-                                   error=exc.strerror or exc),
-                              Text("Choose the disk file again."), Field.DISK) from None
+        st = self._stat()
         available = st.st_size - self.offset
         size = available if self.length is None else self.length
         if self.offset < 0 or size < 0 or size > available:
@@ -74,13 +69,17 @@ class UploadSource:
                               Text("Inspect the file again; it may have changed."), Field.DISK)
         return size, st.st_mtime_ns
 
-    def fingerprint(self) -> FileFingerprint:
-        """The file's identity and state now; compared before and after an upload, and kept in
-        the upload's journal so that only this very file may resume it."""
+    def _stat(self) -> os.stat_result:
+        """``os.stat`` of the file, or the one clear error for a file that is gone."""
         try:
-            st = os.stat(self.path)
+            return os.stat(self.path)
         except OSError as exc:
             raise ConfigError(Text("{path} cannot be read: {error}.", path=self.path,
                                    error=exc.strerror or exc),
                               Text("Choose the disk file again."), Field.DISK) from None
+
+    def fingerprint(self) -> FileFingerprint:
+        """The file's identity and state now; compared before and after an upload, and kept in
+        the upload's journal so that only this very file may resume it."""
+        st = self._stat()
         return FileFingerprint(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
