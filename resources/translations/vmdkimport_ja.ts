@@ -15,110 +15,110 @@
         <translation>FUJITSU K5 / FJcloud-Oのプロジェクトにサインインします。パスワードは、指定した場合にのみシステムのキーリングに保存されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="110"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="111"/>
         <source>Custom endpoints</source>
         <translation>カスタムエンドポイント</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="114"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="116"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="115"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="117"/>
         <source>optional: from the service catalog</source>
         <translation>省略可: サービスカタログから取得します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="120"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="121"/>
         <source>project name or project ID</source>
         <translation>プロジェクト名またはプロジェクトID</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="123"/>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="124"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="470"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="127"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="128"/>
         <source>Remember the password in the system keyring</source>
         <translation>パスワードをシステムのキーリングに保存する</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="134"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="135"/>
         <source>&amp;Sign in</source>
         <translation>サインイン(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="147"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="148"/>
         <source>Pro&amp;file:</source>
         <translation>プロファイル(&amp;F):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="148"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="149"/>
         <source>&amp;Region:</source>
         <translation>リージョン(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="149"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="150"/>
         <source>&amp;Identity URL:</source>
         <translation>認証URL(&amp;I):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="150"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="151"/>
         <source>&amp;Object storage URL:</source>
         <translation>オブジェクトストレージURL(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="152"/>
         <source>I&amp;mport URL:</source>
         <translation>インポートURL(&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="152"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="153"/>
         <source>&amp;Contract number:</source>
         <translation>契約番号(&amp;C):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="153"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="154"/>
         <source>&amp;User name:</source>
         <translation>ユーザー名(&amp;U):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="154"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="155"/>
         <source>Pro&amp;ject:</source>
         <translation>プロジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="155"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="156"/>
         <source>&amp;Password:</source>
         <translation>パスワード(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="239"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="240"/>
         <source>Not available here: %1</source>
         <extracomment>the keyring is first asked on a worker after the first paint; until then fill() leaves the password of the profile it shows to that first question</extracomment>
         <translation>この環境では使用できません: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="246"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="247"/>
         <source>%1 import(s) from earlier are still converting: sign in, then History shows and refreshes them.</source>
         <translation>以前に開始したインポートのうち%1件がまだ変換中です。サインインすると、履歴で状態を確認・更新できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="316"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="317"/>
         <source>Locked until %1: the service rejects even the right password until then.</source>
         <translation>%1 までロック中です。それまでは正しいパスワードでも拒否されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="322"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="323"/>
         <source>This password was rejected. Change it (or the user) to sign in again: each rejected try counts towards the lockout.</source>
         <translation>このパスワードは拒否されました。再度サインインするには、パスワード（またはユーザー）を変更してください。拒否された試行はロックの回数に数えられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="347"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="348"/>
         <source>Signing in…</source>
         <translation>サインインしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="372"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="373"/>
         <source>Signed in as %1 (contract %2) to project %3 (%4).
 Object storage: %5
 Image import: %6
@@ -129,32 +129,32 @@ Token valid until %7.</source>
 トークンの有効期限: %7</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="420"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="421"/>
         <source>That was the 5th failed sign-in: the service has now locked this account for 15 minutes, until %1. Until then even the right password is rejected.</source>
         <translation>5回目のサインイン失敗です。サービスはこのアカウントを15分間（%1 まで）ロックしました。それまでは正しいパスワードでも拒否されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="423"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="424"/>
         <source>Failed sign-ins in this session: %1 of 5.</source>
         <translation>このセッションでのサインイン失敗: 5回中%1回。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="425"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="426"/>
         <source>Careful: the next failed sign-in locks the account for 15 minutes, even for the right password.</source>
         <translation>注意: 次にサインインに失敗すると、アカウントが15分間ロックされ、正しいパスワードでもサインインできなくなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="439"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="440"/>
         <source>The connection changed: sign in again.</source>
         <translation>接続情報が変更されました。もう一度サインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="456"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="457"/>
         <source>The password could not be stored in the keyring: %1</source>
         <translation>パスワードをキーリングに保存できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/pages/connection.py" line="470"/>
         <source>Hide</source>
         <translation>非表示</translation>
     </message>
@@ -162,13 +162,13 @@ Token valid until %7.</source>
 <context>
     <name>DestinationPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="50"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="49"/>
         <source>Destination</source>
         <extracomment>the sizes offered for segments (the default 256 MiB is core&apos;s DEFAULT_SEGMENT_SIZE)</extracomment>
         <translation>アップロード先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="51"/>
+        <location filename="../../gui/vmdkimport/qt/pages/destination.py" line="50"/>
         <source>Where in object storage the disk is uploaded. The import service reads it from there.</source>
         <translation>ディスクをアップロードする、オブジェクトストレージ上の場所を指定します。インポートサービスはここからディスクを読み込みます。</translation>
     </message>
@@ -272,253 +272,253 @@ Token valid until %7.</source>
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="89"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="73"/>
         <source>Disk image</source>
         <extracomment>how long typing must pause before the path is inspected: long enough not to inspect every prefix of a path being typed, short enough to feel like an answer to the paste</extracomment>
         <translation>ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="90"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="74"/>
         <source>Choose the VMware disk to import: a file on this computer (a .vmdk, or an OVA/OVF/VMX export), or an object you already uploaded.</source>
         <translation>インポートするVMwareディスク（.vmdk、OVA/OVF/VMX）か、アップロード済みのオブジェクトを選択します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="95"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="79"/>
         <source>A disk &amp;file on this computer</source>
         <translation>このコンピューター上のディスクファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="96"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="80"/>
         <source>An object already in object &amp;storage</source>
         <translation>オブジェクトストレージにアップロード済みのオブジェクト(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="104"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="88"/>
         <source>path of a .vmdk, .ova, .ovf or .vmx file (or drop the file here)</source>
         <translation>.vmdk、.ova、.ovf、.vmxファイルのパス（ドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="113"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="97"/>
         <source>Con&amp;vert…</source>
         <translation>変換(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="114"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="98"/>
         <source>Write a streamOptimized copy of the disk with qemu-img</source>
         <translation>qemu-imgで、ディスクのstreamOptimized形式のコピーを作成します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="139"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="123"/>
         <source>&amp;Disk file:</source>
         <translation>ディスクファイル(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="150"/>
         <source>C&amp;ontainer:</source>
         <translation>コンテナ(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="106"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="90"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="120"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="104"/>
         <source>C&amp;ancel conversion</source>
         <translation>変換を中止(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="125"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="109"/>
         <source>&amp;Upload anyway: the service will probably reject it</source>
         <translation>このままアップロードする（サービスに拒否される可能性が高い）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="127"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="111"/>
         <source>Uploads the whole file as it is, without the fix above. Only for a file you know the service takes.</source>
         <translation>上記の修正を行わずに、ファイル全体をそのままアップロードします。サービスが受け付けることが分かっているファイルの場合にのみ使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="151"/>
         <source>Ob&amp;ject:</source>
         <translation>オブジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="234"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="218"/>
         <source>Choose a disk image</source>
         <translation>ディスクイメージの選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="235"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="219"/>
         <source>Disk images (*.vmdk *.ova *.ovf *.vmx);;All files (*)</source>
         <translation>ディスクイメージ (*.vmdk *.ova *.ovf *.vmx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="270"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="254"/>
         <source>Choose or type the path of a disk file.</source>
         <translation>ディスクファイルを選択するか、パスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="298"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="282"/>
         <source>Checking %1…</source>
         <translation>%1を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="320"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="304"/>
         <source>This file cannot be imported as it is. See the fix below.</source>
         <translation>このファイルは、このままではインポートできません。下記の対処方法を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="324"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="308"/>
         <source>This file can be imported; read the warnings below.</source>
         <translation>このファイルはインポートできます。下記の警告を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="327"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="311"/>
         <source>This file can be imported.</source>
         <translation>このファイルはインポートできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="380"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="364"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="381"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="365"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="382"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="366"/>
         <source>refused: this file cannot be imported as it is</source>
         <translation>インポート不可: このファイルは、このままではインポートできません</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="383"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="367"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="384"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="368"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="386"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="370"/>
         <source>Subformat</source>
         <translation>サブフォーマット</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="388"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="372"/>
         <source>Virtual size</source>
         <translation>仮想サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="389"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="373"/>
         <source>File size</source>
         <translation>ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="390"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="374"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="395"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="379"/>
         <source>Warning: </source>
         <translation>警告: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="396"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="380"/>
         <source>Refused: </source>
         <translation>不可: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="397"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="381"/>
         <source>Findings</source>
         <translation>確認結果</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="398"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="382"/>
         <source>Fix</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="399"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="383"/>
         <source>qemu-img is not installed.</source>
         <translation>qemu-imgがインストールされていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="410"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="394"/>
         <source>qemu-img is installed: Convert… runs this for you:</source>
         <translation>qemu-imgがインストールされています。「変換…」を押すと、次のコマンドが実行されます:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="424"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="408"/>
         <source>Save the converted disk as</source>
         <translation>変換後のディスクの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="425"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="409"/>
         <source>VMDK disks (*.vmdk)</source>
         <translation>VMDKディスク (*.vmdk)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="440"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="424"/>
         <source>Converting… %p%</source>
         <translation>変換しています… %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="441"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="425"/>
         <source>Converting to %1…</source>
         <translation>%1に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="458"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="442"/>
         <source>Cancelling the conversion…</source>
         <translation>変換を中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="470"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="454"/>
         <source>Converted: %p%</source>
         <translation>変換済み: %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="478"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="462"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="536"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="520"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="541"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="525"/>
         <source>Listing the containers…</source>
         <translation>コンテナの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="555"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="539"/>
         <source>This project has no container yet: upload a file instead.</source>
         <translation>このプロジェクトにはまだコンテナがありません。代わりにファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="576"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="560"/>
         <source>Listing the objects of %1…</source>
         <translation>%1のオブジェクトの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="592"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="576"/>
         <source>Choose the disk to register.</source>
         <translation>登録するディスクを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="594"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="578"/>
         <source>No .vmdk object in %1.</source>
         <translation>%1には.vmdkオブジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="643"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="627"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2バイト）</translation>
     </message>
@@ -1281,84 +1281,84 @@ Token valid until %7.</source>
 <context>
     <name>StatusPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="31"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
         <source>Import status</source>
         <extracomment>how often to ask; tests make it faster</extracomment>
         <translation>インポートの状態</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="32"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="33"/>
         <source>The cloud converts the disk into an image. This takes time: about a day for 300 GB. You may close the wizard: the History button follows the import at any later start.</source>
         <translation>クラウドでディスクをイメージに変換します（300 GBで約1日）。ウィザードを閉じても、後で「履歴」から確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="53"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="54"/>
         <source>Import ID: %1</source>
         <extracomment>the service has been converting this import: a later &quot;queued&quot; is a return to the queue</extracomment>
         <translation>インポートID: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="68"/>
         <source>Asking for the status…</source>
         <translation>状態を問い合わせています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="75"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="76"/>
         <source>The status is not available right now; trying again. (%1)</source>
         <translation>現在、状態を取得できません。再試行しています。（%1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="79"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="80"/>
         <source>Queued</source>
         <translation>待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="80"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="81"/>
         <source>Converting</source>
         <translation>変換中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="81"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="82"/>
         <source>Succeeded: the image is registered</source>
         <translation>成功: イメージが登録されました</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="82"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="83"/>
         <source>Failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="83"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="84"/>
         <source>Canceled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="87"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="88"/>
         <source>Queued again</source>
         <translation>再び待機中</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="90"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="91"/>
         <source>Last checked %1</source>
         <translation>最終確認: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="93"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="94"/>
         <source>The service gave no reason.</source>
         <translation>サービスから理由は返されませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="96"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="97"/>
         <source>Image ID %1. It is private to your project; find it under Compute &gt; Images.</source>
         <translation>イメージID: %1。このイメージはお使いのプロジェクト専用です。「コンピュート」&gt;「イメージ」で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="101"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="102"/>
         <source>The service put the import back in the queue after converting had reached %1 %. It continues by itself: nothing to do.</source>
         <translation>変換が %1 % まで進んだ後、サービスがインポートを待機キューに戻しました。処理は自動的に続行されます。操作は不要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="114"/>
+        <location filename="../../gui/vmdkimport/qt/pages/status.py" line="117"/>
         <source>The import has ended</source>
         <translation>インポートが終了しました</translation>
     </message>
@@ -1405,212 +1405,212 @@ Token valid until %7.</source>
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="54"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="60"/>
         <source>Upload and register</source>
-        <extracomment>seconds of uploading before the throughput graph starts: the first rates are noise</extracomment>
+        <extracomment>seconds of uploading before the throughput graph starts: the first rates are noise UploadEvent.segment_states&apos; bytes -&gt; the map&apos;s cells</extracomment>
         <translation>アップロードと登録</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="55"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="61"/>
         <source>The disk goes to object storage, then the image is registered. Pause or stop at any time: a stopped upload resumes where it stopped.</source>
         <translation>ディスクをアップロードしてからイメージを登録します。停止したアップロードは、停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="59"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="65"/>
         <source>Follow the import</source>
         <translation>インポートの状態を確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="64"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="325"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="334"/>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="67"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="73"/>
         <source>&amp;Cancel upload</source>
         <translation>アップロードを中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="70"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="76"/>
         <source>&amp;Go to field</source>
         <translation>該当する項目へ移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="72"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="305"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="314"/>
         <source>&amp;Retry</source>
         <translation>再試行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="82"/>
         <source>Import ID:</source>
         <translation>インポートID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="78"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="84"/>
         <source>C&amp;opy</source>
         <translation>コピー(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="120"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="126"/>
         <source>Throughput</source>
         <translation>転送速度</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="122"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="128"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="188"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="208"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="194"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="214"/>
         <source>Uploading…</source>
         <translation>アップロードしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="189"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="195"/>
         <source>Registering…</source>
         <translation>登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="204"/>
         <source>Registering the image…</source>
         <translation>イメージを登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="213"/>
         <source>Checking object storage…</source>
         <translation>オブジェクトストレージを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="215"/>
         <source>Computing the SHA1 checksum…</source>
         <translation>SHA1チェックサムを計算しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="210"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="216"/>
         <source>Writing the manifest…</source>
         <translation>マニフェストを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
         <source>Deleting the replaced object&apos;s segments…</source>
         <translation>置き換えたオブジェクトのセグメントを削除しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
         <source>Upload complete.</source>
         <translation>アップロードが完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="215"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="221"/>
         <source>Paused.</source>
         <translation>一時停止しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="223"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="226"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="227"/>
         <source>ETA %1</source>
         <translation>残り約%1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="229"/>
         <source>segments %1/%2</source>
         <translation>セグメント %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="232"/>
         <source>(%1 already there)</source>
         <translation>（%1個はアップロード済み）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="230"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="236"/>
         <source>retries %1</source>
         <translation>再試行 %1回</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="260"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="269"/>
         <source>Sent: %1</source>
         <translation>送信済み: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="260"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="269"/>
         <source>Sending: %1</source>
         <translation>送信中: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="261"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="270"/>
         <source>Waiting: %1</source>
         <translation>待機中: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="262"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="271"/>
         <source>Already there: %1</source>
         <translation>アップロード済み: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="276"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="285"/>
         <source>The import has started.</source>
         <translation>インポートを開始しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="277"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="286"/>
         <source>The image is being imported. The import ID is saved in the ledger (History); you can close the wizard and follow it later.</source>
         <translation>イメージをインポートしています。インポートIDは履歴に保存されるため、ウィザードを閉じて、後から状態を確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="280"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="289"/>
         <source>Uploaded %1 to %2 (SHA1 %3).</source>
         <translation>%1を%2にアップロードしました（SHA1: %3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="288"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="297"/>
         <source>Upload complete: the import has started</source>
         <translation>アップロードが完了し、インポートを開始しました</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="289"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="298"/>
         <source>%1: import ID %2</source>
         <translation>%1: インポートID %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="298"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="307"/>
         <source>Upload stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="299"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="308"/>
         <source>The upload was stopped. What was sent is kept: Resume continues where it stopped.</source>
         <translation>アップロードを停止しました。送信済みのデータは保持されます。「再開」を押すと、停止した位置から続行します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="301"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="322"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="310"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="331"/>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="303"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="312"/>
         <source>Not registered.</source>
         <translation>登録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="306"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="315"/>
         <source>The import was not registered</source>
         <translation>インポートは登録されませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="330"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="339"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
@@ -3572,22 +3572,22 @@ Token valid until %7.</source>
         <translation>先にアーカイブからディスクを取り出し、そのファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="373"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="375"/>
         <source>{path} cannot be read: {error}.</source>
         <translation>{path} を読み込めません: {error}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="374"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="376"/>
         <source>Choose the disk file again.</source>
         <translation>ディスクファイルを選択し直してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="375"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="373"/>
         <source>{path} is shorter than the part to upload.</source>
         <translation>{path} が、アップロードする部分より短くなっています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="376"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="374"/>
         <source>Inspect the file again; it may have changed.</source>
         <translation>ファイルが変更された可能性があります。もう一度検査してください。</translation>
     </message>
