@@ -123,9 +123,13 @@ class VmInfo:
     disks: tuple[VmDisk, ...] = ()
     virtual_systems: int = 1
     notes: tuple[str, ...] = ()
+    #: the firmware the VM boots with: "bios", "efi", or None when the file does not say (VMware's
+    #: default is BIOS, but older exports simply leave it out, so "not said" is kept apart)
+    firmware: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {"source": self.source, "name": self.name, "vmware_os": self.vmware_os,
+                "firmware": self.firmware,
                 "cim_os": self.cim_os, "os_description": self.os_description,
                 "memory_mb": self.memory_mb, "cpus": self.cpus,
                 "disks": [d.to_dict() for d in self.disks],
@@ -297,10 +301,11 @@ def parse_ovf(data: bytes) -> VmInfo:
         notes.append(Text("The OVF describes {count} virtual machines; the first one is used.",
                           count=len(virtual_systems)))
 
-    name = cim_os = vmware_os = os_description = None
+    name = cim_os = vmware_os = os_description = firmware = None
     memory_mb = cpus = None
     attached: list[str] = []
     if system is not None:
+        firmware = _ovf_firmware(system)
         name = _text(system, "Name") or _attr(system, "id")
         os_section = _child(system, "OperatingSystemSection")
         if os_section is not None:
@@ -339,7 +344,23 @@ def parse_ovf(data: bytes) -> VmInfo:
             chunked=_attr(file_element, "chunkSize") is not None,
         ))
     return VmInfo("ovf", name, vmware_os, cim_os, os_description, memory_mb, cpus,
-                  tuple(disks), max(1, len(virtual_systems)), tuple(notes))
+                  tuple(disks), max(1, len(virtual_systems)), tuple(notes), firmware)
+
+
+def _ovf_firmware(system: ET.Element) -> str | None:
+    """VMware's ``<vmw:Config vmw:key="firmware" vmw:value="efi"/>`` in the hardware section.
+
+    VMware writes it for EFI VMs (and sometimes "bios"); other producers leave it out.
+    """
+    for element in system.iter():
+        if _local(element.tag) != "Config":
+            continue
+        key = _attr(element, "key", namespace=VMW_NAMESPACE) or _attr(element, "key")
+        if key == "firmware":
+            value = (_attr(element, "value", namespace=VMW_NAMESPACE)
+                     or _attr(element, "value") or "").strip().lower()
+            return value if value in ("bios", "efi") else None
+    return None
 
 
 def _hardware(hardware: ET.Element, notes: list[str]) -> tuple[int | None, int | None, list[str]]:
@@ -412,8 +433,10 @@ def parse_vmx(data: bytes) -> VmInfo:
             continue
         found.append(((_BUS_ORDER[bus], int(controller), int(unit)), value))
     disks = tuple(VmDisk(file=name) for _, name in sorted(found))
+    firmware = values.get("firmware", "").strip().lower()
     return VmInfo("vmx", values.get("displayname") or None, values.get("guestos") or None,
-                  None, None, _int(values.get("memsize")), _int(values.get("numvcpus")), disks)
+                  None, None, _int(values.get("memsize")), _int(values.get("numvcpus")), disks,
+                  firmware=firmware if firmware in ("bios", "efi") else None)
 
 
 # --- guest OS -> os_type ---------------------------------------------------------------------
