@@ -27,6 +27,7 @@ from vmdkimport.core.upload.segments import (
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.session import CloudSession
     from vmdkimport.core.disk.preflight import Inspection
+    from vmdkimport.core.guest.report import GuestReport
     from vmdkimport.core.request import ImportRequest
     from vmdkimport.core.upload.uploader import UploadResult
 
@@ -111,6 +112,12 @@ class ImportPlan:
     kms_activate: bool = False
     upload_result: UploadResult | None = None
     import_id: str | None = None
+    #: what the guest inspection found in the chosen disk (None: not inspected, or no disk)
+    guest: GuestReport | None = None
+    #: the user confirmed an os_type that contradicts the OS found on the disk (logged)
+    os_type_override: bool = False
+    #: the user chose to upload a guest the inspection calls not ready (logged)
+    guest_override: bool = False
     #: the fields (SUGGESTED_FIELDS) the user typed or chose: another disk keeps them
     typed: set[str] = field(default_factory=set)
     #: what the last inspected disk suggested for each of SUGGESTED_FIELDS
@@ -200,6 +207,8 @@ class ImportPlan:
         Without this, going back to pick another disk kept the first disk's image name.
         """
         self.inspection = inspection
+        self.guest = None  # the new disk's guest is inspected next (apply_guest)
+        self.os_type_override = self.guest_override = False
         s = inspection.suggestions
         object_name = s.object_name
         if inspection.upload_source is None:  # uploaded as it is: named after the file
@@ -214,6 +223,40 @@ class ImportPlan:
             if not chosen:
                 setattr(self, name, value)
         self.suggested = new
+
+    def apply_guest(self, report: GuestReport | None) -> None:
+        """Take the guest inspection's answer; its os_type beats the VM file's guess.
+
+        The OS found on the disk is the real one; the .vmx/.ovf only says what the VM was
+        created as. A field the user chose keeps their value (see :meth:`apply_inspection`), but
+        :meth:`os_type_conflict` still says when that value contradicts the disk.
+        """
+        self.guest = report
+        self.os_type_override = False
+        self.guest_override = False
+        detected = report.os.os_type if report is not None else None
+        if not detected:
+            return
+        previous = self.suggested.get("os_type")
+        if "os_type" not in self.typed and self.os_type in ("", previous):
+            self.os_type = detected
+        self.suggested = {**self.suggested, "os_type": detected}
+
+    def os_type_conflict(self) -> Text | None:
+        """Why the chosen os_type contradicts the OS on the disk (None: it does not, or the
+        user has overridden it)."""
+        if self.guest is None or not self.os_type or self.os_type_override:
+            return None
+        from vmdkimport.core.guest.ostype import os_type_conflict
+
+        return os_type_conflict(self.guest.os, self.os_type)
+
+    def guest_blocks_upload(self) -> bool:
+        """The inspection says the guest cannot run in the cloud, and the user has not chosen to
+        upload it anyway."""
+        if self.guest is None or self.guest_override:
+            return False
+        return self.guest.readiness.value == "not-ready"
 
     def next_page(self, current: PageId) -> PageId | None:
         """The page after ``current`` (None at the end): an existing object skips the upload

@@ -1,6 +1,8 @@
 """Where the services are: region presets, the token's catalog, or URLs the user typed.
 
-K5 / FJcloud-O hosts follow ``https://<service>.<region>.cloud.global.fujitsu.com``. All known
+K5 / FJcloud-O hosts follow ``https://<service>.<region>.cloud.global.fujitsu.com``; East/West
+Japan Region 3 (``jp-east-3``/``jp-west-3``) names its image import host ``import-export`` and
+addresses Swift under ``/v2/AUTH_<project>`` (see :data:`REGION3`). All known
 clients find endpoints in the catalog by the endpoint *name* (``objectstorage``, ``vmimport``),
 because the catalog *types* of these two services are unconfirmed; we do the same and fall back
 to the usual OpenStack type. The precedence is: what the user typed, then the catalog, then the
@@ -23,7 +25,22 @@ DOMAIN_SUFFIX: Final = "cloud.global.fujitsu.com"
 #: international regions down; they stay for users of private or remaining deployments.
 REGIONS: Final[tuple[str, ...]] = (
     "jp-east-1", "jp-east-2", "jp-west-1", "jp-west-2", "uk-1", "fi-1", "de-1", "es-1",
+    "jp-east-3", "jp-west-3",
 )
+
+#: East/West Japan Region 3, the newer FJcloud-O generation. Sources (the provider's own pages):
+#: - region ids and identity hosts: IaaS API reference v3, "List regions",
+#:   https://doc.cloud.global.fujitsu.com/lib/iaas/jp/api-reference/v3/web/k5-iaas-api-reference/reference/key_re_list_regions/
+#:   (``https://identity.jp-east-3.cloud.global.fujitsu.com``, ``…jp-west-3…``);
+#: - image import host ``import-export.<region>``: "Register an Image",
+#:   https://doc.cloud.global.fujitsu.com/lib/iaas/jp/api-reference/v3/web/k5-iaas-api-reference/reference/fj_post_register_an_image
+#:   (which also gives the location as ``/v2/AUTH_<project>/<container>/<object>``);
+#: - Swift path ``/v2/AUTH_<project>``: the import request task,
+#:   https://doc.cloud.global.fujitsu.com/lib/iaas/jp/function-manual/task/task_compute_image_import_request.html
+#: The Swift *host* ``objectstorage.<region>`` is unconfirmed: no provider page that we could read
+#: names it (the S3-compatible one is ``objectstorage-s.<region>``); we follow the host pattern
+#: of the other regions. The token's catalog wins over it anyway.
+REGION3: Final[tuple[str, ...]] = ("jp-east-3", "jp-west-3")
 
 OBJECT_STORAGE: Final = "objectstorage"
 IMAGE_IMPORT: Final = "vmimport"
@@ -42,10 +59,16 @@ _TYPES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+_HOSTS: Final[dict[str, str]] = {
+    OBJECT_STORAGE: "objectstorage", IMAGE_IMPORT: "vmimport", IDENTITY: "identity",
+}
+#: Region 3 differs in the import host only (documented; see REGION3)
+_HOSTS_REGION3: Final[dict[str, str]] = {**_HOSTS, IMAGE_IMPORT: "import-export"}
+
+
 def preset_url(service: str, region: str) -> str:
     """``https://<host service>.<region>.cloud.global.fujitsu.com`` for a catalog service name."""
-    hosts = {OBJECT_STORAGE: "objectstorage", IMAGE_IMPORT: "vmimport", IDENTITY: "identity"}
-    host = hosts[service]
+    host = (_HOSTS_REGION3 if region in REGION3 else _HOSTS)[service]
     base = f"https://{host}.{region}.{DOMAIN_SUFFIX}"
     return base + "/v3" if service == IDENTITY else base
 
@@ -54,8 +77,15 @@ def identity_url_for(region: str) -> str:
     return preset_url(IDENTITY, region)
 
 
+def storage_api_version(region: str | None) -> str:
+    """The Swift path version of a region: ``v2`` in Region 3 (its location is
+    ``/v2/AUTH_…``), ``v1`` elsewhere."""
+    return "v2" if region in REGION3 else "v1"
+
+
 def storage_url_for(region: str, project_id: str) -> str:
-    return f"{preset_url(OBJECT_STORAGE, region)}/v1/AUTH_{project_id}"
+    version = storage_api_version(region)
+    return f"{preset_url(OBJECT_STORAGE, region)}/{version}/AUTH_{project_id}"
 
 
 def find_in_catalog(
@@ -99,7 +129,7 @@ def import_base(url: str) -> str:
 class Endpoints:
     """The two service URLs a session needs after sign-in."""
 
-    object_storage_url: str  # ends in /v1/AUTH_<project_id>
+    object_storage_url: str  # ends in /v1/AUTH_<project_id> (/v2/… in Region 3)
     import_url: str  # base; the client appends /v1/imageimport
 
     @classmethod
