@@ -40,7 +40,9 @@ def test_a_chosen_os_type_is_kept_but_its_conflict_is_said(tmp_path: Path) -> No
     plan.apply_guest(_report(linux()))
     assert plan.os_type == "ubuntu"  # the user's choice is never overwritten...
     conflict = plan.os_type_conflict()
-    assert conflict is not None and "centos" in conflict and "ubuntu" in conflict  # ...but said
+    assert conflict is not None
+    assert "centos" in conflict
+    assert "ubuntu" in conflict
     plan.os_type_override = True
     assert plan.os_type_conflict() is None
 
@@ -54,7 +56,9 @@ def test_another_disk_resets_the_overrides(tmp_path: Path) -> None:
     plan.guest_override = True
     assert not plan.guest_blocks_upload()
     plan.apply_inspection(preflight.inspect(tmp_path / "web01.vmdk"))
-    assert plan.guest is None and not plan.guest_override and not plan.os_type_override
+    assert plan.guest is None
+    assert not plan.guest_override
+    assert not plan.os_type_override
     plan.apply_guest(uefi)
     assert plan.guest_blocks_upload()
 
@@ -62,4 +66,5 @@ def test_another_disk_resets_the_overrides(tmp_path: Path) -> None:
 def test_no_guest_blocks_nothing(tmp_path: Path) -> None:
     plan = _plan_with_disk(tmp_path)
     plan.apply_guest(None)
-    assert not plan.guest_blocks_upload() and plan.os_type_conflict() is None
+    assert not plan.guest_blocks_upload()
+    assert plan.os_type_conflict() is None
