@@ -69,6 +69,10 @@ def test_the_import_contracts_are_kept() -> None:
     ("core/disk/vmdk.py", "import vmdkimport.core.upload.segments", "core layers"),
     # cloud and disk are independent
     ("core/cloud/endpoints.py", "import vmdkimport.core.disk.source", "core layers"),
+    # guest inspection only reads disks: it never reaches into the upload or the register call
+    ("core/guest/facts.py", "import vmdkimport.core.upload.segments", "core layers"),
+    # and the disk layer below does not know about guests
+    ("core/disk/preflight.py", "import vmdkimport.core.guest.facts", "core layers"),
     # two modules of one subsystem importing each other: a cycle, even for type checking only
     ("core/cloud/endpoints.py",
      "import typing\nif typing.TYPE_CHECKING:\n    import vmdkimport.core.cloud.session",
