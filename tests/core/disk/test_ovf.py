@@ -273,7 +273,8 @@ def test_an_unknown_firmware_value_is_not_guessed(tmp_path: Path) -> None:
     stream_disk(tmp_path, "db01.vmdk")
     vmx.write_text(corpus.vmx_text(firmware="coreboot"))
     vm = inspect(vmx).vm
-    assert vm is not None and vm.firmware is None
+    assert vm is not None
+    assert vm.firmware is None
 
 
 def test_vmx_without_disks(tmp_path: Path) -> None:
