@@ -7,10 +7,11 @@ sentence, the fix, the values worth keeping (the static IP to set again), its so
 
 Choices (the README's table repeats them):
 
-- Encryption: an encrypted volume (BitLocker, LUKS) when no OS was found elsewhere is taken to
-  hold the system: BLOCKER (the conversion must read the system to adapt it; our reading,
-  unconfirmed). An encrypted volume beside a readable OS is a data volume the tool cannot look
-  into: UNKNOWN (cannot-inspect, never ready).
+- Encryption (the issue: "encryption: cannot look inside, never ready"): an encrypted volume
+  (BitLocker, LUKS) is UNKNOWN, so the disk is cannot-inspect. When no OS was found elsewhere
+  the finding says the system is probably inside and will not start unattended in the cloud
+  (our reading, unconfirmed), with decrypting as the fix; beside a readable OS it is a data
+  volume the tool cannot look into.
 - GPT: Windows starts from GPT only through UEFI, and a BIOS starts GRUB on GPT only through a
   BIOS boot partition; so GPT + ESP without a BIOS boot partition with boot code is UEFI-only.
 - "Could not tell" is never "absent": an unknown fact gives no finding, or an information that
@@ -189,10 +190,11 @@ def _volume_findings(facts: GuestFacts) -> list[Finding]:
             kind = Text("BitLocker") if v.filesystem == "bitlocker" else Text("LUKS")
             if not has_os:
                 out.append(_finding(
-                    "volume.encrypted_system", Level.BLOCKER,
+                    "volume.encrypted_system", Level.UNKNOWN,
                     Text("{where} is encrypted with {kind} and no readable system was found "
-                         "elsewhere: the system is on the encrypted volume, which the "
-                         "conversion cannot adapt.", where=v.where, kind=kind),
+                         "elsewhere: the tool cannot look inside, and a system on an "
+                         "encrypted volume neither converts nor starts unattended in the "
+                         "cloud.", where=v.where, kind=kind),
                     Text("Decrypt the volume in the VM (BitLocker: manage-bde -off C:, and "
                          "wait until it is done), then export the disk again."),
                     details=(("volume", v.where),), unconfirmed=True))

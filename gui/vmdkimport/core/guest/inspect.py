@@ -94,6 +94,8 @@ def _gather(disk: VirtualDisk, firmware: Firmware, cancelled: Cancelled) -> Gues
         boot = replace(read_boot(disk, disk.size), firmware=firmware)
         _check(cancelled)
         volumes = find_volumes(disk, disk.size, boot)[:_MAX_VOLUMES]
+    except OperationCancelled:
+        raise  # a VmdkImportError too, but not a finding
     except VmdkImportError as exc:  # the disk's own map (grain tables) is damaged
         log.info("guest inspection: disk unreadable: %s", exc)
         return GuestFacts(BootFacts(None, firmware=firmware, problems=(str(exc),)),
@@ -114,6 +116,8 @@ def _gather(disk: VirtualDisk, firmware: Firmware, cancelled: Cancelled) -> Gues
                 elif _looks_like_os(fs):
                     notes.append(f"{volume.where} also holds an operating system; "
                                  "the first one found was inspected")
+        except OperationCancelled:
+            raise
         except VmdkImportError as exc:
             notes.append(f"{volume.where}: {exc}")
             volumes = [replace(v, unreadable=str(exc)) if v == volume else v for v in volumes]
