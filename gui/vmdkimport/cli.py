@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vmdkimport import __version__
 from vmdkimport.core import logsetup, paths, rules
@@ -47,6 +47,7 @@ from vmdkimport.core.errors import (
     UploadCancelled,
     VmdkImportError,
 )
+from vmdkimport.core.guest.report import GuestNotReady  # light: the readers load on use
 from vmdkimport.core.register.ledger import Ledger
 from vmdkimport.core.register.polling import PollPolicy
 from vmdkimport.core.register.reconcile import adopt_listed
@@ -58,6 +59,9 @@ from vmdkimport.core.upload.cleanup import delete_orphans, find_orphans
 from vmdkimport.core.upload.segments import DEFAULT_THREADS, Manifest, UploadRequest
 from vmdkimport.core.upload.transfer import TransferControl
 from vmdkimport.core.upload.uploader import Phase, Uploader, UploadEvent
+
+if TYPE_CHECKING:
+    from vmdkimport.core.guest.report import GuestReport
 
 log = logging.getLogger("vmdkimport.cli")
 
@@ -150,9 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
     loc.add_argument("--location", help="/v1/AUTH_<project id>/<container>/<object>.vmdk")
     loc.add_argument("--object", metavar="CONTAINER/OBJECT",
                      help="the object in your project; the location is built from it")
-    r.add_argument("--os-type", required=True, choices=[t.keyword for t in rules.OS_TYPES],
+    r.add_argument("--os-type", choices=[t.keyword for t in rules.OS_TYPES],
                    metavar="OS_TYPE",
-                   help="one of: " + ", ".join(t.keyword for t in rules.OS_TYPES))
+                   help="one of: " + ", ".join(t.keyword for t in rules.OS_TYPES)
+                   + " (required unless --disk finds it on the disk)")
     r.add_argument("--checksum", metavar="SHA1", help="SHA1 of the .vmdk (40 hex digits)")
     ident = r.add_mutually_exclusive_group()
     ident.add_argument("--image-id", metavar="UUID", help="the image id to use")
@@ -165,6 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "default, port 1688); kms is always sent with activate: true")
     r.add_argument("--kms-activate", action="store_true",
                    help="activate Windows against the KMS server")
+    g = p.add_argument_group("the disk the object was uploaded from")
+    g.add_argument("--disk", type=Path, metavar="FILE",
+                   help="inspect the guest in FILE: --os-type is taken from it when left out, "
+                        "and one that contradicts it is refused")
+    g.add_argument("--os-type-override", action="store_true",
+                   help="register with --os-type although it contradicts the OS found by "
+                        "--disk (the choice is logged)")
+    g.add_argument("--region-rules", metavar="REGION", dest="rules_region",
+                   help="with --disk: judge the guest by this region's rules (default: --region)")
     p.add_argument("--dry-run", action="store_true",
                    help="check and print the request body; send nothing")
     p.add_argument("--force", action="store_true",
@@ -194,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=EXIT_CODES_HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("file", type=Path)
+    p.add_argument("--region", default=os.environ.get("OS_REGION_NAME") or None,
+                   help="judge the guest by this region's rules (default: $OS_REGION_NAME; "
+                        "without a region, by the rules every region shares)")
+    p.add_argument("--no-guest", action="store_true",
+                   help="check the file only; do not look inside the guest")
     p.add_argument("--convert", type=Path, metavar="OUT",
                    help="when the file needs converting and qemu-img is installed, convert it "
                         "to a streamOptimized VMDK at OUT")
@@ -219,7 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--overwrite", action="store_true",
                    help="replace an existing object with different content")
     p.add_argument("--no-inspect", action="store_true",
-                   help="upload even what the disk pre-flight refuses (not importable as is)")
+                   help="upload even what the disk pre-flight or the guest inspection refuses "
+                        "(not importable, or not bootable in the cloud, as it is)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("cleanup", help="list and delete segments of abandoned uploads")
@@ -524,8 +544,50 @@ def _request_from_args(args: argparse.Namespace, project_id: str | None) -> Impo
     )
 
 
+def _os_type_from_disk(args: argparse.Namespace) -> None:
+    """Fill or check ``args.os_type`` against the OS found in ``--disk``'s guest."""
+    if args.disk is None:
+        if args.os_type is None:
+            raise ConfigError("--os-type is missing.",
+                              "Give --os-type, or --disk FILE to take it from the disk's guest.",
+                              rules.Field.OS_TYPE)
+        if args.os_type_override:
+            raise ConfigError("--os-type-override only makes sense with --disk.",
+                              "Add --disk FILE, or leave --os-type-override out.")
+        return
+    from vmdkimport.core.guest.ostype import os_type_conflict
+    from vmdkimport.core.guest.report import Level
+
+    guest = _inspect_guest(preflight.inspect(args.disk), args.rules_region or args.region)
+    for finding in guest.findings:
+        if finding.level in (Level.BLOCKER, Level.UNKNOWN):
+            print(f"Note: {cli_text(finding.text)}", file=sys.stderr)
+    found = guest.os.os_type
+    if args.os_type is None:
+        if not found:
+            why = cli_text(guest.os.os_type_note) if guest.os.os_type_note else ""
+            raise ConfigError(
+                f"The OS type could not be taken from {args.disk.name}. {why}".strip(),
+                "Give --os-type.", rules.Field.OS_TYPE)
+        args.os_type = found
+        print(f"OS type from the disk: {found} ({guest.os.name})", file=sys.stderr)
+        return
+    conflict = os_type_conflict(guest.os, args.os_type)
+    if conflict is None:
+        return
+    if not args.os_type_override:
+        raise ConfigError(cli_text(conflict),
+                          "Correct --os-type, or add --os-type-override if you are sure the "
+                          "disk's OS is registered that way.", rules.Field.OS_TYPE)
+    log.warning("os_type %s registered against the disk's %s (%s): --os-type-override",
+                args.os_type, found or "unknown", guest.os.name)
+    print(f"Note: {cli_text(conflict)} Registering with {args.os_type} as you asked "
+          "(--os-type-override).", file=sys.stderr)
+
+
 def cmd_register(args: argparse.Namespace) -> int:
     out = Output(args.json)
+    _os_type_from_disk(args)
     if args.dry_run:
         profile, _ = _profile(args)
         request = _request_from_args(args, profile.project_id or None)
@@ -648,6 +710,24 @@ def remote_rows(items: Sequence[ImportSummary], ledger: Ledger) -> str:
     return "\n".join(rows)
 
 
+def _check_guest(guest: GuestReport) -> None:
+    """Refuse to upload for hours a guest that cannot run in the cloud; say the rest."""
+    from vmdkimport.core.guest.report import Level, Readiness
+
+    for finding in guest.findings:
+        if finding.level in (Level.WARNING, Level.UNKNOWN):
+            print(f"Note: {cli_text(finding.text)}", file=sys.stderr)
+    if guest.readiness is not Readiness.NOT_READY:
+        return
+    blockers = [f for f in guest.findings if f.level is Level.BLOCKER]
+    message = " ".join(cli_text(f.text) for f in blockers) or cli_text(guest.summary)
+    fixes = " ".join(cli_text(f.fix) for f in blockers if f.fix)
+    raise GuestNotReady(
+        guest, f"The guest in this disk cannot run in the cloud as it is: {message}",
+        f"{fixes} 'vmdkimport inspect FILE' shows everything that was checked. To upload it "
+        "anyway, add --no-inspect.".strip())
+
+
 def cmd_upload(args: argparse.Namespace) -> int:
     out = Output(args.json)
     source = UploadSource(args.file)
@@ -664,6 +744,7 @@ def cmd_upload(args: argparse.Namespace) -> int:
         for finding in found.findings:
             if finding.level is not Verdict.IMPORTABLE:
                 print(f"Note: {finding.text}", file=sys.stderr)
+        _check_guest(_inspect_guest(found, args.region))
         if found.upload_source is not None:
             source = found.upload_source  # for an OVA: the disk's bytes inside the archive
         suggested = found.suggestions.object_name or suggested
@@ -710,14 +791,34 @@ def cmd_upload(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _inspect_guest(found: preflight.Inspection, region: str | None) -> GuestReport:
+    """The guest inspection of a pre-flight's file (a second or so; Ctrl+C stops it)."""
+    from vmdkimport.core.guest.inspect import inspect_found
+
+    cancel = threading.Event()
+    with _first_ctrl_c_cancels(cancel.set):
+        return inspect_found(found, region=region, cancelled=cancel.is_set)
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
+    from vmdkimport.core.guest.report import Readiness, render_text
+
     out = Output(args.json)
     found = preflight.inspect(args.file)
+    guest = None if args.no_guest else _inspect_guest(found, args.region)
+    not_ready = guest is not None and guest.readiness is Readiness.NOT_READY
     if not args.convert:
-        out.result(found.to_dict(), found.render_text())
-        return EXIT_INVALID if found.verdict is Verdict.REFUSED else EXIT_OK
+        data = found.to_dict()
+        text = found.render_text()
+        if guest is not None:
+            data["guest"] = guest.to_dict()
+            text += "\n\n" + render_text(guest)
+        out.result(data, text)
+        return EXIT_INVALID if found.verdict is Verdict.REFUSED or not_ready else EXIT_OK
     if not args.json:
         print(found.render_text())
+        if guest is not None:
+            print("\n" + render_text(guest))
     if found.conversion is None:
         raise ConfigError("This file needs no conversion, or none is possible here.",
                           found.fix or "Use the file as it is.", rules.Field.DISK)
@@ -874,7 +975,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 def exit_code_for(exc: VmdkImportError) -> int:
     if isinstance(exc, AuthenticationFailed):
         return EXIT_AUTH
-    if isinstance(exc, (InvalidRequest, preflight.DiskRefused)):
+    if isinstance(exc, (InvalidRequest, preflight.DiskRefused, GuestNotReady)):
         return EXIT_INVALID
     if isinstance(exc, TransportError):
         return EXIT_NETWORK

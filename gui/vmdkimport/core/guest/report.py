@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Final
 
+from vmdkimport.core.errors import ConfigError
 from vmdkimport.core.guest.facts import GuestFacts, to_jsonable
+from vmdkimport.core.rules import Field
 from vmdkimport.core.text import Text
 
 
@@ -179,3 +181,14 @@ def render_text(report: GuestReport) -> str:
         for key, value in f.details:
             lines += _wrap(f"{key}: {value}", "    ", "      ")
     return "\n".join(lines)
+
+
+class GuestNotReady(ConfigError):
+    """Refusing to upload a guest the inspection calls not ready (the CLI's ``upload``).
+
+    Its own type so that front ends tell it apart from a setting to fix (exit code 4, as for a
+    disk the pre-flight refuses)."""
+
+    def __init__(self, report: GuestReport, message: str, action: str) -> None:
+        super().__init__(message, action, Field.DISK)
+        self.report = report
