@@ -927,6 +927,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             disk = write_demo_vmdk(Path(tmp) / "demo-disk.vmdk", capacity=8 * 1024**3)
             with disk.open("ab") as fh:  # some data after the metadata, so there is to send
                 fh.write(os.urandom(6 * 1024 * 1024))
+            guest = _inspect_guest(preflight.inspect(disk), cloud.region)
+            print(f"   Inside: {guest.os.name or 'no OS found'}; os_type {guest.os.os_type}; "
+                  f"{guest.readiness.value}")
             container, obj = "images", rules.suggest_object_name(disk.name)
             print(f"2. Upload {disk.name} ({format_size(disk.stat().st_size)}) to "
                   f"{container}/{obj}, in 1 MiB segments, SHA1 computed on the way")
@@ -942,7 +945,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"   {uploaded.segments} segments + DLO manifest; sha1 {uploaded.sha1}")
             request = ImportRequest(
                 name=rules.suggest_image_name(disk.name), location=uploaded.location,
-                os_type="ubuntu", checksum=uploaded.sha1, min_disk=8,
+                os_type=guest.os.os_type or "centos", checksum=uploaded.sha1, min_disk=8,
             )
             print("3. Register the image:")
             print("   " + request.to_json())

@@ -155,12 +155,12 @@ def prefill_demo(wizard: ImportWizard, sandbox: Sandbox) -> None:
     page.remember.setChecked(False)  # a sandbox password has no place in the user's keyring
     folder = paths.data_dir() / "demo"
     folder.mkdir(parents=True, exist_ok=True)
-    disk = folder / "sample-web01.vmdk"
+    disk = folder / "sample-centos7.vmdk"  # holds a small CentOS 7 guest (demo_guest.py)
     if not disk.exists():
         write_demo_vmdk(disk, capacity=8 * 1024**3)
         with disk.open("ab") as fh:  # some data, so the upload has something to show
             fh.write(os.urandom(24 * 1024 * 1024))
-    wizard.plan.os_type = "ubuntu"
+    wizard.plan.os_type = "centos"  # what the guest inspection finds in the sample disk
     disk_page = wizard.pages[PageId.DISK]
     assert isinstance(disk_page, DiskPage)
     disk_page.choose_file(disk)

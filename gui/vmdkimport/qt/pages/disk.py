@@ -1,12 +1,19 @@
 """Page 2, Disk image: a file on this computer (checked by the pre-flight, converted if need be)
 or an object already in object storage. Every inspection, conversion and listing runs on a
-worker thread; the page only shows results and writes the plan."""
+worker thread; the page only shows results and writes the plan.
+
+After the pre-flight has judged the file, the same worker looks inside the guest (boot mode, OS,
+the provider's rules: :mod:`vmdkimport.core.guest`) and the page shows the verdict as a card
+(:class:`~vmdkimport.qt.guest_card.GuestCard`). A guest that is not ready keeps Next disabled
+unless the user ticks, deliberately, that they have checked it themselves."""
 
 from __future__ import annotations
 
 import html
+import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +43,7 @@ from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_size
 from vmdkimport.qt import i18n
+from vmdkimport.qt.guest_card import GuestCard, GuestCardArea
 from vmdkimport.qt.i18n import error_text
 from vmdkimport.qt.pages.base import PageHost, PlanPage
 from vmdkimport.qt.widgets import LineEdit, MessageLabel
@@ -43,11 +51,57 @@ from vmdkimport.qt.widgets import LineEdit, MessageLabel
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.objectstorage import ContainerInfo, ObjectInfo
     from vmdkimport.core.disk.preflight import Inspection
+    from vmdkimport.core.guest.report import GuestReport
     from vmdkimport.qt.tasks import Report
+
+log = logging.getLogger(__name__)
 
 #: how long typing must pause before the path is inspected: long enough not to inspect every
 #: prefix of a path being typed, short enough to feel like an answer to the paste
 TYPING_PAUSE_MS = 400
+
+
+@dataclass(frozen=True)
+class GuestFailure:
+    """The guest inspection raised something it should not have: shown as "cannot inspect"
+    with the error, so a bug in a probe never breaks the page."""
+
+    error: BaseException
+
+
+#: what the worker reports once the pre-flight is done: its answer, and whether the guest is
+#: inspected next (the card then says it is looking inside)
+PreflightDone = tuple["Inspection", bool]
+#: what the worker returns: the pre-flight's answer and the guest's (None: not readable here)
+Inspected = tuple["Inspection", "GuestReport | GuestFailure | None"]
+
+
+def inspect_file(path: Path, report: Report, *, region: str,
+                 cancel: threading.Event) -> Inspected:
+    """The pre-flight, then the guest inspection, on the worker thread.
+
+    The pre-flight's answer is reported as soon as it is known (the file's verdict needs no
+    wait); the guest follows. ``cancel`` stops the guest inspection between reads (another file
+    was chosen, or the window closes).
+    """
+    from vmdkimport.core.disk import preflight
+    from vmdkimport.core.disk.diskformat import OperationCancelled
+
+    found = preflight.inspect(path)
+    try:
+        from vmdkimport.core.guest import inspect as guest
+
+        source = guest.source_of(found)
+        report((found, source is not None))
+        if source is None:
+            return found, None
+        return found, guest.inspect_guest(source, region=region or None,
+                                           cancelled=cancel.is_set)
+    except OperationCancelled:
+        raise
+    except Exception as exc:  # a probe's bug must not break the page: shown as cannot-inspect
+        log.exception("guest inspection of %s failed", path)
+        return found, GuestFailure(exc)
 
 
 class PathEdit(LineEdit):
@@ -113,6 +167,19 @@ class DiskPage(PlanPage):
                                               "takes."))
         self.upload_anyway.hide()
         self.upload_anyway.toggled.connect(self._upload_anyway_toggled)
+        # What the guest inspection says: a card, scrolled when the page is short.
+        self.guest_card = GuestCard()
+        self.guest_area = GuestCardArea(self.guest_card)
+        self.guest_area.hide()
+        # The way past a "not ready" guest: as deliberate as upload_anyway (off for every new
+        # disk, never saved, logged with the reason codes).
+        self.guest_anyway = QCheckBox(self.tr("Upload anyway: I have &checked this guest "
+                                              "myself"))
+        self.guest_anyway.setToolTip(self.tr("The inspection says this guest cannot run in the "
+                                             "cloud. Tick this only if you know better; the "
+                                             "choice is logged."))
+        self.guest_anyway.hide()
+        self.guest_anyway.toggled.connect(self._guest_anyway_toggled)
 
         self.file_box = QWidget()
         file_form = QFormLayout()
@@ -132,6 +199,8 @@ class DiskPage(PlanPage):
         file_layout.addLayout(file_form)
         file_layout.addWidget(self.verdict)
         file_layout.addWidget(self.details, 1)
+        file_layout.addWidget(self.guest_area)
+        file_layout.addWidget(self.guest_anyway)
         file_layout.addWidget(self.upload_anyway)
         file_layout.addLayout(convert_row)
         # Without the details (nothing inspected yet, a missing file), the space they take
@@ -169,6 +238,9 @@ class DiskPage(PlanPage):
         self._inspect_seq = 0
         self._inspecting_path = ""
         self._cancel: threading.Event | None = None
+        #: the guest inspection running (set: stop it) and its answer for the file shown
+        self._guest_cancel: threading.Event | None = None
+        self._guest: GuestReport | None = None
         self._list_seq = 0
         self._listed_for: object = None  # the session the containers were listed for
         self._object: tuple[str, str] | None = None  # (container, object) selected
@@ -258,6 +330,7 @@ class DiskPage(PlanPage):
         and a result still coming for an earlier text is dropped."""
         self._inspecting_path = ""
         self._inspect_seq += 1  # a result still coming is for another path
+        self._stop_guest_inspection()
         if self._inspection is not None or self._shown is not None:
             self._inspection = None
             self._shown = None
@@ -265,6 +338,7 @@ class DiskPage(PlanPage):
             self.details.hide()
             self.convert.hide()
             self._offer_upload_anyway(False)
+            self._show_guest(None)
             self.completeChanged.emit()
         if not text.strip():
             self._say_what_is_missing()
@@ -279,15 +353,89 @@ class DiskPage(PlanPage):
         self.details.hide()
         self.convert.hide()
         self._offer_upload_anyway(False)
+        self._show_guest(None)
         self.verdict.show_info(self.tr("Checking %1…").replace("%1", path.name))
-        def inspect(report: Report) -> Inspection:
-            from vmdkimport.core.disk import preflight
+        self._stop_guest_inspection()  # of the file chosen before, if it still runs
+        cancel = threading.Event()
+        self._guest_cancel = cancel
+        region = self.plan.profile.region
 
-            return preflight.inspect(path)
+        def inspect(report: Report) -> Inspected:
+            return inspect_file(path, report, region=region, cancel=cancel)
 
         self._start(inspect, name="inspect",
-                    on_success=lambda result: self._inspected(seq, result),
-                    on_error=lambda exc: self._inspect_failed(seq, exc))
+                    on_progress=lambda done: self._preflight_done(seq, done),
+                    on_success=lambda result: self._guest_inspected(seq, result),
+                    on_error=lambda exc: self._inspect_failed(seq, exc),
+                    cancel=cancel.set)
+
+    def _stop_guest_inspection(self) -> None:
+        if self._guest_cancel is not None:
+            self._guest_cancel.set()
+            self._guest_cancel = None
+
+    def is_inspecting_guest(self) -> bool:
+        """The card says "Looking inside the disk…" (the guest inspection runs)."""
+        return self.guest_card.state == "busy"
+
+    def _preflight_done(self, seq: int, done: PreflightDone) -> None:
+        inspection, guest_follows = done
+        if seq != self._inspect_seq:
+            return
+        self._inspected(seq, inspection)
+        if guest_follows:
+            self.guest_card.show_busy()  # the area shows itself with the card
+
+    def _guest_inspected(self, seq: int, result: Inspected) -> None:
+        if seq != self._inspect_seq:
+            return  # another file was chosen meanwhile (and this one's inspection cancelled)
+        self._guest_cancel = None
+        inspection, outcome = result
+        if self._shown is not inspection:  # no progress came (cannot happen; be safe)
+            self._inspected(seq, inspection)
+        if isinstance(outcome, GuestFailure):
+            self._show_guest(None)
+            self.guest_card.show_failure(error_text(outcome.error))
+            return
+        self._show_guest(outcome)
+        if outcome is not None and self._inspection is inspection:
+            if self._guest_not_ready():  # the file is fine; what is in it is not
+                self.verdict.show_error(self.tr("The file can be imported, but the guest in it "
+                                                "cannot run in the cloud as it is. See why "
+                                                "below."))
+            self._use_local_file()
+
+    def _show_guest(self, report: GuestReport | None) -> None:
+        """Show ``report`` on the card (None: hide it), with the way past "not ready"."""
+        self._guest = report
+        if report is None:
+            self.guest_card.clear()
+        else:
+            self.guest_card.show_report(report)
+        self.guest_anyway.blockSignals(True)
+        self.guest_anyway.setChecked(False)
+        self.guest_anyway.blockSignals(False)
+        self.guest_anyway.setVisible(self._guest_not_ready())
+
+    def _guest_not_ready(self) -> bool:
+        return self._guest is not None and self._guest.readiness.value == "not-ready"
+
+    def guest_blocks(self) -> bool:
+        """The guest is not ready and the user has not ticked that they checked it."""
+        return self._guest_not_ready() and not self.guest_anyway.isChecked()
+
+    def _guest_anyway_toggled(self, checked: bool) -> None:
+        report = self._guest
+        if report is None:
+            return
+        if checked:
+            path = self._shown.path if self._shown is not None else "?"
+            log.warning("the guest in %s is not ready (%s); the user chose to upload it anyway",
+                        path, ", ".join(f.code for f in report.findings
+                                        if f.level.value == "blocker") or "-")
+        if self.plan.guest is report:
+            self.plan.guest_override = checked
+        self.completeChanged.emit()
 
     def _inspected(self, seq: int, inspection: Inspection) -> None:
         from vmdkimport.core.disk.preflight import Verdict
@@ -353,6 +501,9 @@ class DiskPage(PlanPage):
             if inspection.upload_source is None:  # uploaded anyway: the file as it is, so the
                 # object is named after it, not after the conversion the pre-flight suggested
                 self.plan.object_name = rules.suggest_object_name(inspection.path.name)
+        if self._guest is not None and self.plan.guest is not self._guest:
+            self.plan.apply_guest(self._guest)  # fills os_type; the override starts off...
+            self.plan.guest_override = self.guest_anyway.isChecked()  # ...unless ticked here
 
     def _details_html(self, inspection: Inspection) -> str:
         from vmdkimport.core.disk import qemu
@@ -471,7 +622,7 @@ class DiskPage(PlanPage):
         self.cancel_conversion.setVisible(converting)
         self.cancel_conversion.setEnabled(converting)
         for widget in (self.convert, self.file_edit, self.browse, self.use_file,
-                       self.use_object, self.upload_anyway):
+                       self.use_object, self.upload_anyway, self.guest_anyway):
             widget.setEnabled(not converting)
 
     # --- drag and drop -----------------------------------------------------------------------
@@ -595,6 +746,8 @@ class DiskPage(PlanPage):
             return
         container, name = self._object
         self.plan.source_kind = SourceKind.EXISTING_OBJECT
+        if self.plan.guest is not None:  # the file's guest says nothing about this object
+            self.plan.apply_guest(None)
         self.plan.container = container
         self.plan.object_name = name
         self.plan.checksum_mode = ChecksumMode.NONE
@@ -612,7 +765,7 @@ class DiskPage(PlanPage):
             return False
         if self.use_object.isChecked():
             return self._object is not None
-        return self._inspection is not None
+        return self._inspection is not None and not self.guest_blocks()
 
     def validatePage(self) -> bool:
         if self.use_object.isChecked():

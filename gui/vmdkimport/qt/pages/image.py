@@ -2,9 +2,14 @@
 
 The page only writes its widgets into the :class:`~vmdkimport.core.plan.ImportPlan` and shows what
 ``plan.image_problems()`` finds, next to the field it concerns; the rules live in the core.
+
+The OS type follows the guest inspection (the OS found on the disk) and an OS type that
+contradicts it is refused with both values, unless the user ticks that they mean it (logged).
 """
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIntValidator
@@ -27,8 +32,11 @@ from vmdkimport.core import rules
 from vmdkimport.core.plan import ChecksumMode, SourceKind
 from vmdkimport.core.rules import Field
 from vmdkimport.qt import i18n
+from vmdkimport.qt.guest_card import os_line
 from vmdkimport.qt.pages.base import PageHost, PlanPage
 from vmdkimport.qt.widgets import LineEdit, MessageLabel
+
+log = logging.getLogger(__name__)
 
 
 def _int_validator(parent: QWidget) -> QIntValidator:
@@ -48,6 +56,7 @@ class ImagePage(PlanPage):
                                  "the optional settings of the register call."))
         self._filling = False
         self._has_local_problem = False
+        self._overridden_for = ""  # the os_type the override was ticked for
         self._errors: dict[Field, MessageLabel] = {}
 
         # --- name and OS type -------------------------------------------------------------------
@@ -60,6 +69,15 @@ class ImagePage(PlanPage):
         self.os_warning = QLabel(i18n.catalog(rules.OS_TYPE_WARNING))
         self.os_warning.setWordWrap(True)
         self.os_hint = MessageLabel()
+        #: what the guest inspection found ("Found on the disk: …")
+        self.guest_hint = MessageLabel()
+        self.guest_hint.hide()
+        #: an OS type that contradicts the disk: the message with both values, and the way past
+        self.os_conflict = MessageLabel()
+        self.os_conflict.hide()
+        self.os_type_anyway = QCheckBox()
+        self.os_type_anyway.hide()
+        self.os_type_anyway.toggled.connect(self._os_type_anyway_toggled)
 
         # --- minimums and image id ----------------------------------------------------------------
         self.min_ram = LineEdit()
@@ -102,7 +120,10 @@ class ImagePage(PlanPage):
         os_box = QVBoxLayout()
         os_box.setContentsMargins(0, 0, 0, 0)
         os_box.addWidget(self.os_type)
+        os_box.addWidget(self.guest_hint)
         os_box.addWidget(self._error_label(Field.OS_TYPE))
+        os_box.addWidget(self.os_conflict)
+        os_box.addWidget(self.os_type_anyway)
         os_box.addWidget(self.os_warning)
         os_box.addWidget(self.os_hint)
         os_widget = QWidget()
@@ -203,6 +224,10 @@ class ImagePage(PlanPage):
             hint = plan.inspection.suggestions.os_type_hint if plan.inspection else None
             self.os_hint.show_info(self.tr("Pre-flight: %1").replace("%1", hint) if hint else "")
             self.os_hint.setVisible(bool(hint))
+            found = os_line(plan.guest.os) if plan.guest is not None else ""
+            self.guest_hint.show_info(self.tr("Found on the disk: %1").replace("%1", found)
+                                      if found else "")
+            self.guest_hint.setVisible(bool(found))
             self.min_ram.setText("" if plan.min_ram is None else str(plan.min_ram))
             self.min_disk.setText("" if plan.min_disk is None else str(plan.min_disk))
             self.image_id.setText(plan.image_id)
@@ -299,7 +324,58 @@ class ImagePage(PlanPage):
         else:
             self.message.clear_message()
         self._has_local_problem = bool(local)
+        self._show_os_type_conflict()
         self.completeChanged.emit()
+
+    # --- an OS type that contradicts the disk ---------------------------------------------------
+    def _conflict_ignoring_override(self) -> str:
+        """The plan's conflict message even while overridden (so the page keeps showing what
+        the user chose to ignore); "" when the chosen OS type agrees with the disk."""
+        plan = self.plan
+        overridden = plan.os_type_override
+        plan.os_type_override = False
+        try:
+            conflict = plan.os_type_conflict()
+        finally:
+            plan.os_type_override = overridden
+        return i18n.core(conflict) if conflict is not None else ""
+
+    def _show_os_type_conflict(self) -> None:
+        plan = self.plan
+        conflict = self._conflict_ignoring_override()
+        if plan.os_type_override and plan.os_type != self._overridden_for:
+            plan.os_type_override = False  # the override was for another keyword
+        if not conflict:
+            plan.os_type_override = False
+            self.os_conflict.clear_message()
+            self.os_conflict.hide()
+            self.os_type_anyway.hide()
+            return
+        if plan.os_type_override:
+            self.os_conflict.show_info(conflict)
+        else:
+            self.os_conflict.show_error(conflict)
+        self.os_conflict.show()
+        self.os_type_anyway.setText(self.tr("&Use %1 anyway").replace("%1", plan.os_type))
+        self.os_type_anyway.blockSignals(True)
+        self.os_type_anyway.setChecked(plan.os_type_override)
+        self.os_type_anyway.blockSignals(False)
+        self.os_type_anyway.show()
+
+    def _os_type_anyway_toggled(self, checked: bool) -> None:
+        plan = self.plan
+        plan.os_type_override = checked
+        self._overridden_for = plan.os_type if checked else ""
+        if checked and plan.guest is not None:
+            log.warning("os_type %s chosen although the disk holds %s (os_type %s): %s",
+                        plan.os_type, plan.guest.os.name or "?", plan.guest.os.os_type or "-",
+                        self._conflict_ignoring_override())
+        self._show_os_type_conflict()
+        self.completeChanged.emit()
+
+    def os_type_conflict_text(self) -> str:
+        """The conflict shown under the OS type ("" when none)."""
+        return self.os_conflict.text() if not self.os_conflict.isHidden() else ""
 
     def error_label(self, field: Field) -> MessageLabel:
         """The label under ``field``'s widget that shows what is wrong with it."""
@@ -316,11 +392,12 @@ class ImagePage(PlanPage):
     def isComplete(self) -> bool:
         if self._has_local_problem or not self.chosen_os_type():
             return False
-        return not self.plan.image_problems()
+        return not self.plan.image_problems() and self.plan.os_type_conflict() is None
 
     def validatePage(self) -> bool:
         local = self.write_plan()
-        return not local and bool(self.plan.os_type) and not self.plan.image_problems()
+        return (not local and bool(self.plan.os_type) and not self.plan.image_problems()
+                and self.plan.os_type_conflict() is None)
 
     def focus_field(self, field: Field) -> bool:
         if field is Field.CHECKSUM and not self.checksum.isEnabled():
