@@ -22,6 +22,7 @@ from pathlib import Path
 from elf import elf_files, is_elf, read_elf
 from freedesktop import desktop_entry, metainfo, validate_desktop_and_metainfo
 from manpages import command_manpage
+from notices import NOTICES_FILE, deb_copyright_stanzas, installed_versions
 from project import (
     APP_ID,
     CLI,
@@ -78,7 +79,8 @@ def control_file(project: Project, *, arch: str, installed_kib: int,
 
 
 def copyright_file(project: Project, date: str) -> str:
-    """DEP-5 copyright; the year is the release's."""
+    """DEP-5 copyright; the year is the release's. The libraries of guest inspection get a
+    paragraph each (``notices.py``: the same table as the bundle's THIRD-PARTY-NOTICES.txt)."""
     return (
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
         f"Upstream-Name: {PACKAGE}\n\n"
@@ -88,7 +90,9 @@ def copyright_file(project: Project, date: str) -> str:
         f" See /usr/share/common-licenses/{project.license}.\n"
         f" {INSTALL_DIR}/_internal bundles Python (PSF-2.0), Qt and PySide6 (LGPL-3.0),\n"
         " and the Python packages listed by their *.dist-info folders there, each under\n"
-        " its own license.\n")
+        " its own license; the notices of all of them are in\n"
+        f" {INSTALL_DIR}/_internal/{NOTICES_FILE}.\n\n"
+        + deb_copyright_stanzas(INSTALL_DIR, installed_versions()))
 
 
 def debian_changelog(project: Project, date: str) -> str:

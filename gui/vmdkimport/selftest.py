@@ -6,8 +6,12 @@ left out so the version reads "unknown") only shows on their machine, much later
 self-test`` and ``vmdk-import-wizard --self-test`` find it in seconds on the machine itself:
 
 1. what a bundle must carry: the distribution's metadata (the version in About), certifi's CA
-   bundle, truststore, the keyring backends (entry points and modules), SQLite and YAML;
-2. the whole path through the same core as the CLI and the wizard, on the built-in sandbox
+   bundle, truststore, the keyring backends (entry points and modules), SQLite and YAML, and
+   the readers guest inspection needs (``ext4``, ``regipy``, and libyal's compiled ``pyfsntfs``
+   and ``pyfsxfs``: each opened on a small input, so a bundle without one fails here);
+2. guest inspection of the demo disk (a CentOS 7 guest, :mod:`vmdkimport.demo_guest`) with the
+   real core: the OS and ``os_type`` must be found;
+3. the whole path through the same core as the CLI and the wizard, on the built-in sandbox
    cloud: sign in, upload a small sample disk, register it (the import id goes to the ledger),
    follow the conversion until it has ``succeeded``.
 
@@ -19,6 +23,8 @@ offscreen) is in :mod:`vmdkimport.qt.selftest` and runs inside :func:`run`.
 from __future__ import annotations
 
 import contextlib
+import importlib
+import io
 import os
 import platform
 import sys
@@ -27,7 +33,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from vmdkimport.sandbox import Sandbox
@@ -187,6 +193,85 @@ def check_contents(report: Report) -> None:
         yaml.safe_load("a: 1")
         details.append(f"SQLite {sqlite3.sqlite_version}, PyYAML {yaml.__version__}")
 
+    with report.check("filesystem and registry readers") as details:
+        details.append(", ".join(check_readers()))
+
+
+#: what guest inspection must find in the demo disk
+DEMO_GUEST_OS_TYPE = "centos"
+
+
+def check_readers() -> list[str]:
+    """Each library guest inspection reads disks with, loaded and run on a small input.
+
+    Importing is not enough for the compiled ones: a bundle can carry the module and miss a
+    library it links, which only shows when it runs. libyal's readers are opened on zeros and
+    must refuse them with their own error (that is their C code running); ``ext4`` reads the
+    demo guest's superblock; regipy (with construct) parses a damaged hive header and must
+    refuse it. The modules are imported by name: they have no type information, and the core
+    reaches them only through its typed wrappers (``core/guest/libfs.py``, ``hive.py``).
+    """
+    from importlib.metadata import version
+
+    from vmdkimport import demo_guest
+
+    found: list[str] = []
+    zeros = bytes(64 * 1024)
+    for name in ("pyfsntfs", "pyfsxfs"):
+        module = _untyped(name)
+        handle = module.volume()
+        try:
+            handle.open_file_object(io.BytesIO(zeros))
+        except OSError:
+            pass  # refused, as it must be: the library ran
+        else:
+            raise SelfTestFailed(f"{name} opened 64 KiB of zeros")
+        found.append(f"{name} {module.get_version()}")
+    ext4 = _untyped("ext4")
+    # (the library wants a stream with peek(): a buffered reader)
+    volume = ext4.Volume(io.BufferedReader(io.BytesIO(demo_guest.ext2_image())), offset=0)
+    block = volume.superblock
+    expect(int(block.s_magic) == 0xEF53 and bytes(block.s_uuid) == demo_guest.ROOT_UUID.bytes,
+           "ext4 misread the demo guest's superblock")
+    found.append(f"ext4 {version('ext4')}")
+    found.append(f"regipy {version('regipy')} ({check_regipy()})")
+    return found
+
+
+def _untyped(name: str) -> Any:
+    """A library without type information, imported by name."""
+    return importlib.import_module(name)
+
+
+def check_regipy() -> str:
+    """regipy opens hives by path only: a damaged one in a temporary file must be refused."""
+    refusals = (_untyped("construct").ConstructError,
+                _untyped("regipy.exceptions").RegipyException)
+    registry = _untyped("regipy.registry")
+    with tempfile.TemporaryDirectory(prefix="vmdkimport-selftest-") as tmp:
+        hive = Path(tmp) / "damaged.hive"
+        hive.write_bytes(b"regf" + bytes(8188))
+        try:
+            registry.RegistryHive(str(hive))
+        except refusals as exc:
+            return f"refused a damaged hive: {type(exc).__name__}"
+    raise SelfTestFailed("regipy opened a damaged hive")
+
+
+def check_guest_inspection(report: Report, work: Path) -> None:
+    """The demo disk's guest, through the same core as ``vmdkimport inspect``."""
+    from vmdkimport.core.guest.inspect import GuestSource, inspect_guest
+    from vmdkimport.demo import write_demo_vmdk
+
+    with report.check("guest inspection") as details:
+        disk = write_demo_vmdk(work / "guest.vmdk", capacity=1024**3, guest=True)
+        found = inspect_guest(GuestSource(disk))
+        expect(found.os.os_type == DEMO_GUEST_OS_TYPE and "CentOS" in found.os.name,
+               f"the demo disk's guest was read as {found.os.name or 'no OS'} "
+               f"(os_type {found.os.os_type}), not CentOS Linux 7 ({DEMO_GUEST_OS_TYPE})")
+        details.append(f"{found.os.name} {found.os.version}, os_type {found.os.os_type}, "
+                       f"{found.readiness.value}, {found.facts.bytes_read} bytes read")
+
 
 def keyring_backends() -> list[str]:
     """The keyring backends this platform needs are registered (entry points, i.e. metadata)
@@ -263,8 +348,9 @@ def scripted_register(report: Report, cloud: Sandbox, work: Path) -> str:
                            f"sha1 {uploaded.sha1[:12]}")
         ledger = Ledger()
         with report.check("register") as details:
+            # the disk holds the demo guest (CentOS 7): its os_type, not a contradicting one
             request = ImportRequest(name="self-test", location=uploaded.location,
-                                    os_type="ubuntu", checksum=uploaded.sha1, min_disk=1)
+                                    os_type=DEMO_GUEST_OS_TYPE, checksum=uploaded.sha1, min_disk=1)
             entry = submit_import(session.imports, ledger, request,
                                   project_id=session.project_id, region=cloud.region)
             import_id = entry.import_id
@@ -304,6 +390,7 @@ def run(report: Report, extra: Extra | None = None) -> int:
     try:
         with isolated() as tmp:
             check_contents(report)
+            check_guest_inspection(report, tmp)
             cloud = start_sandbox(report, tmp / "cloud")
             try:
                 scripted_register(report, cloud, tmp)

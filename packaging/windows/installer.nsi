@@ -11,6 +11,11 @@
 ;   ICON        a .ico rendered from the SVG icon
 ;   OUTFILE     where the installer goes
 ;
+; Third-party notices: the bundle's _internal\THIRD-PARTY-NOTICES.txt (written by the spec from
+; packaging/notices.py: Python, Qt/PySide6, the LGPL libyal readers and the MIT libraries) is
+; shown as a page before the files are installed, and installed with them; the licence texts are
+; in the *.dist-info folders. Compiling fails when the bundle lacks the notices.
+;
 ; Per user, without administrator rights: %LOCALAPPDATA%\Programs\VM Image Import Wizard, a
 ; Start-menu shortcut, and an uninstaller registered under HKCU (Apps & features). The user's
 ; ledger, settings and logs (%LOCALAPPDATA%\vmdkimport) are kept on uninstall: the ledger holds
@@ -70,7 +75,19 @@ BrandingText "${APP_NAME} ${VERSION}"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${GUI_EXE}"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunApp)"
 
+!define NOTICES "${BUNDLE_DIR}\_internal\THIRD-PARTY-NOTICES.txt"
+!if ! /FileExists "${NOTICES}"
+  !error "${NOTICES} is missing: the bundle must carry the third-party notices (vmdkimport.spec)"
+!endif
+
 !insertmacro MUI_PAGE_WELCOME
+; Information, not an agreement: the button is Next and nothing is to be accepted.
+!define MUI_PAGE_HEADER_TEXT "$(NoticesHeader)"
+!define MUI_PAGE_HEADER_SUBTEXT "$(NoticesSubtext)"
+!define MUI_LICENSEPAGE_TEXT_TOP "$(NoticesTop)"
+!define MUI_LICENSEPAGE_TEXT_BOTTOM "$(NoticesBottom)"
+!define MUI_LICENSEPAGE_BUTTON "$(^NextBtn)"
+!insertmacro MUI_PAGE_LICENSE "${NOTICES}"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -87,6 +104,14 @@ LangString RunApp ${LANG_JAPANESE} "VMイメージインポートウィザード
 LangString ShortcutComment ${LANG_ENGLISH} "Take a VMware disk to a registered image in FUJITSU K5 / FJcloud-O"
 LangString ShortcutComment ${LANG_JAPANESE} "VMware のディスクを FUJITSU K5 / FJcloud-O のイメージとして登録します"
 LangString UserFilesKept ${LANG_ENGLISH} "Your import ledger, settings and logs in $LOCALAPPDATA\vmdkimport are kept."
+LangString NoticesHeader ${LANG_ENGLISH} "Third-party software"
+LangString NoticesHeader ${LANG_JAPANESE} "サードパーティ製ソフトウェア"
+LangString NoticesSubtext ${LANG_ENGLISH} "The libraries that come with ${APP_NAME} and their licences."
+LangString NoticesSubtext ${LANG_JAPANESE} "${APP_NAME} に同梱されるライブラリとそのライセンスです。"
+LangString NoticesTop ${LANG_ENGLISH} "These notices are also installed as _internal\THIRD-PARTY-NOTICES.txt."
+LangString NoticesTop ${LANG_JAPANESE} "この通知は _internal\THIRD-PARTY-NOTICES.txt としてもインストールされます。"
+LangString NoticesBottom ${LANG_ENGLISH} "The LGPL libraries are separate files you may replace. Click Next to continue."
+LangString NoticesBottom ${LANG_JAPANESE} "LGPL のライブラリは個別のファイルで、置き換えることができます。「次へ」をクリックして続行してください。"
 LangString UserFilesKept ${LANG_JAPANESE} "インポート台帳・設定・ログ ($LOCALAPPDATA\vmdkimport) は削除されません。"
 
 VIProductVersion "${VERSION4}"

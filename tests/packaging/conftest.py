@@ -87,3 +87,8 @@ def tools() -> ModuleType:
 @pytest.fixture(scope="session")
 def install_test() -> ModuleType:
     return load("install_test")
+
+
+@pytest.fixture(scope="session")
+def notices() -> ModuleType:
+    return load("notices")

@@ -183,6 +183,8 @@ def test_installer_script_compiles(project: ModuleType, icons: ModuleType,
     (bundle / "_internal").mkdir(parents=True)
     (bundle / "vmdk-import-wizard.exe").write_bytes(b"MZ")
     (bundle / "_internal" / "data.txt").write_text("x", encoding="utf-8")
+    notices = bundle / "_internal" / "THIRD-PARTY-NOTICES.txt"
+    notices.write_text("notices\n", encoding="utf-8")
     icon = icons.ico_bytes([(16, bytes(16 * 16 * 4))])
     (tmp_path / "app.ico").write_bytes(icon)
     out = tmp_path / "setup.exe"
@@ -197,6 +199,12 @@ def test_installer_script_compiles(project: ModuleType, icons: ModuleType,
                              text=True, check=False)
     assert missing.returncode != 0
     assert "VERSION is not defined" in missing.stdout + missing.stderr
+    notices.unlink()  # a bundle without the third-party notices is not installed
+    unnoticed = subprocess.run([*common, "-DVERSION=1.2.3", "-DVERSION4=1.2.3.0",
+                                str(project.NSIS_SCRIPT)], capture_output=True, text=True,
+                               check=False)
+    assert unnoticed.returncode != 0
+    assert "THIRD-PARTY-NOTICES.txt is missing" in unnoticed.stdout + unnoticed.stderr
 
 
 # --- what the bundle keeps ---------------------------------------------------------------------

@@ -3,12 +3,14 @@ in one line when a check fails, and leaves the user's home, keyring and environm
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 import keyring
 import pytest
@@ -28,8 +30,10 @@ def test_passes_and_reports_each_step(isolated_home: Path) -> None:
     assert code == selftest.EXIT_PASSED, "\n".join(lines)
     assert lines[-1].startswith("PASSED in ")
     text = "\n".join(lines)
-    for step in ("package metadata", "TLS trust", "keyring backends", "sandbox cloud", "sign in",
-                 "upload", "register: import_id", "conversion followed: succeeded"):
+    for step in ("package metadata", "TLS trust", "keyring backends",
+                 "filesystem and registry readers: pyfsntfs", "guest inspection: CentOS Linux 7",
+                 "sandbox cloud", "sign in", "upload", "register: import_id",
+                 "conversion followed: succeeded"):
         assert f"  ok  {step}" in text
 
 
@@ -67,6 +71,33 @@ def test_an_import_that_does_not_succeed_fails(monkeypatch: pytest.MonkeyPatch) 
     code, lines = run_selftest()
     assert code == selftest.EXIT_FAILED
     assert lines[-1] == "FAILED: conversion followed: no status was received"
+
+
+@pytest.mark.parametrize("module", ["pyfsntfs", "pyfsxfs", "ext4", "regipy.registry"])
+def test_a_bundle_without_a_reader_fails(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    """A reader left out of a bundle (or one whose library does not load) fails the self-test
+    in its own step, before the sandbox, in one line."""
+    real = importlib.import_module
+
+    def without(name: str, package: str | None = None) -> ModuleType:
+        if name == module:
+            raise ModuleNotFoundError(f"No module named {name!r}")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without)
+    code, lines = run_selftest()
+    assert code == selftest.EXIT_FAILED
+    assert lines[-1] == ("FAILED: filesystem and registry readers: ModuleNotFoundError: "
+                         f"No module named {module!r}")
+
+
+def test_guest_inspection_that_misreads_the_demo_disk_fails(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(selftest, "DEMO_GUEST_OS_TYPE", "rhel7")
+    code, lines = run_selftest()
+    assert code == selftest.EXIT_FAILED
+    assert lines[-1].startswith("FAILED: guest inspection: the demo disk's guest was read as "
+                                "CentOS Linux 7 (Core) (os_type centos), not CentOS Linux 7")
 
 
 def test_cli_subcommand_writes_the_report(tmp_path: Path,
