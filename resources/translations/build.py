@@ -38,7 +38,8 @@ def text_templates() -> list[str]:
             first = call.args[0]
             if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 raise SystemExit(f"{path.name}:{call.lineno}: Text() needs a literal template")
-            texts.append(first.value)
+            if first.value:  # an empty Text (a default) has nothing to translate
+                texts.append(first.value)
     return texts
 
 
