@@ -50,8 +50,17 @@ def main() -> int:
     app.setWindowIcon(resources.app_icon())
     i18n.install(app, args.language)
     cloud = Sandbox(SandboxConfig(conversion_seconds=6, max_file_size=2 * 1024**3)).start()
+    # the demo's CentOS 7 guest (demo_guest.py), so the Disk page shows a real inspection
     disk = Path(home) / "web01-disk1.vmdk"
-    disk.write_bytes(demo_vmdk_bytes(40 * 1024**3) + os.urandom(48 * 1024 * 1024))
+    disk.write_bytes(demo_vmdk_bytes(40 * 1024**3, disk.name, guest=True)
+                     + os.urandom(48 * 1024 * 1024))
+    # the same guest in a VM set to boot UEFI: the provider boots BIOS only, so "not ready"
+    uefi = Path(home) / "app01.vmdk"
+    uefi.write_bytes(demo_vmdk_bytes(40 * 1024**3, uefi.name, guest=True))
+    uefi_vm = Path(home) / "app01.vmx"
+    uefi_vm.write_text('.encoding = "UTF-8"\ndisplayName = "app01"\nguestOS = "centos7-64"\n'
+                       'firmware = "efi"\nscsi0.present = "TRUE"\nscsi0:0.present = "TRUE"\n'
+                       'scsi0:0.fileName = "app01.vmdk"\n')
     wizard = ImportWizard()
     wizard.resize(900, 720)
     prefill_demo(wizard, cloud)
@@ -80,6 +89,9 @@ def main() -> int:
     shot("connection")
     wizard.next()
     disk_page = wizard.currentPage()
+    disk_page.choose_file(uefi_vm)  # type: ignore[attr-defined]
+    wait(lambda: disk_page.guest_card.state == "not-ready")  # type: ignore[attr-defined]
+    shot("disk-not-ready")
     disk_page.choose_file(disk)  # type: ignore[attr-defined]
     wait(disk_page.isComplete)
     shot("disk")
@@ -87,9 +99,7 @@ def main() -> int:
     wait(wizard.currentPage().isComplete)
     shot("destination")
     wizard.next()
-    image = wizard.currentPage()
-    image.os_type.setCurrentIndex(image.os_type.findData("win2016SE_en"))  # type: ignore[attr-defined]
-    image.kms_activate.setChecked(True)  # type: ignore[attr-defined]
+    image = wizard.currentPage()  # os_type as found on the disk: centos
     wait(image.isComplete)
     shot("image")
     wizard.next()

@@ -236,8 +236,7 @@ def _free_space(v: Volume) -> list[Finding]:
                  "Drivers added by the conversion and the first start need room.",
                  where=v.where, free=free // 2**20, size=size // 2**20),
             Text("Free at least 1 GiB and 10 % of the volume in the VM, then export again."),
-            details=(("free bytes", str(free)), ("size bytes", str(size))),
-            unconfirmed=True)]
+            details=(("volume", v.where),), unconfirmed=True)]  # sizes: in the sentence
     return []
 
 
