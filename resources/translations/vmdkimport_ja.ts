@@ -2180,1026 +2180,1056 @@ Token valid until %7.</source>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="377"/>
+        <source>{name} is empty (0 bytes): there is nothing to convert.</source>
+        <translation>{name} は空 (0 バイト) のため、変換するものがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="378"/>
+        <source>{name} is {size} bytes, larger than a VMDK can hold ({limit} bytes).</source>
+        <translation>{name} は {size} バイトあり、VMDK に格納できるサイズ ({limit} バイト) を超えています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="379"/>
+        <source>The conversion was cancelled.</source>
+        <translation>変換を中止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="380"/>
+        <source>{name} gave {got} bytes at byte {offset} where {expected} were expected: it changed or is damaged.</source>
+        <translation>{name} の {offset} バイト目から {expected} バイトを読み取るはずが、{got} バイトしか得られませんでした。ディスクが変更されたか、破損しています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="381"/>
+        <source>The converted disk would be larger than a streamOptimized VMDK can address (2 TiB of compressed data).</source>
+        <translation>変換後のディスクが、streamOptimized VMDK で扱える上限 (圧縮後のデータで 2 TiB) を超えます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="382"/>
+        <source>Upload the disk without converting it.</source>
+        <translation>ディスクを変換せずにアップロードしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="383"/>
         <source>{file} ends at byte {size}, inside the disk&apos;s data (byte {offset} was read): it is truncated.</source>
         <translation>{file} はディスクのデータの途中 ({size} バイト目) で終わっています (読み取り位置: {offset} バイト目)。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="378"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="384"/>
         <source>{file} has compressed grains of {size} bytes; grains larger than {limit} bytes are not supported (VMware writes 65536).</source>
         <translation>{file} の圧縮グレインは {size} バイトです。{limit} バイトを超えるグレインはサポートされていません (VMware は 65536 バイトで書き込みます)。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="379"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="385"/>
         <source>{file} has a grain directory of {size} bytes, more than any real disk needs: the header is damaged.</source>
         <translation>{file} のグレインディレクトリは {size} バイトあり、実在するディスクに必要な大きさを超えています。ヘッダーが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="380"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="386"/>
         <source>{file}: the grain directory at byte {offset} runs past the end of the file: it is truncated.</source>
         <translation>{file}: {offset} バイト目のグレインディレクトリがファイルの末尾を越えています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="381"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="387"/>
         <source>{file}: the grain directory lists {count} grain tables, more than the file can hold: the disk is damaged.</source>
         <translation>{file}: グレインディレクトリには {count} 個のグレインテーブルが記載されていますが、ファイルに収まる数を超えています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="382"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="388"/>
         <source>{file}: the grain directory points at a grain table at byte {offset}, past the end of the file: it is truncated or damaged.</source>
         <translation>{file}: グレインディレクトリが、ファイルの末尾を越えた {offset} バイト目のグレインテーブルを指しています。ファイルが途中で切れているか、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="383"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="389"/>
         <source>{file}: two entries of the grain directory point at the same or overlapping grain tables (byte {offset}): the disk is damaged.</source>
         <translation>{file}: グレインディレクトリの 2 つのエントリが、同じまたは重なり合うグレインテーブル ({offset} バイト目) を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="384"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="390"/>
         <source>{file}: the grain table at byte {offset} runs past the end of the file: it is truncated.</source>
         <translation>{file}: {offset} バイト目のグレインテーブルがファイルの末尾を越えています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="385"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="391"/>
         <source>{file}: the grain table entry of grain {grain} points into the metadata area (sector {sector}): the disk is damaged.</source>
         <translation>{file}: グレイン {grain} のグレインテーブルエントリがメタデータ領域 (セクター {sector}) を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="386"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="392"/>
         <source>{file}: grain {grain} lies at byte {offset}, past the end of the file ({size} bytes): it is truncated or damaged.</source>
         <translation>{file}: グレイン {grain} はファイルの末尾 ({size} バイト) を越えた {offset} バイト目にあります。ファイルが途中で切れているか、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="387"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="393"/>
         <source>{file}: the grain table entry of grain {grain} points at byte {offset}, past the end of the file: it is truncated or damaged.</source>
         <translation>{file}: グレイン {grain} のグレインテーブルエントリが、ファイルの末尾を越えた {offset} バイト目を指しています。ファイルが途中で切れているか、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="388"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="394"/>
         <source>{file}: the grain marker at byte {offset} is for sector {lba}, but the grain table puts grain {grain} there: the disk is damaged.</source>
         <translation>{file}: {offset} バイト目のグレインマーカーはセクター {lba} のものですが、グレインテーブルではそこをグレイン {grain} としています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="389"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="395"/>
         <source>{file}: the grain marker at byte {offset} gives an impossible compressed size ({size} bytes): the disk is damaged.</source>
         <translation>{file}: {offset} バイト目のグレインマーカーが示す圧縮サイズ ({size} バイト) はありえない値です。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="390"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="396"/>
         <source>{file}: the compressed grain at byte {offset} runs past the end of the file: it is truncated.</source>
         <translation>{file}: {offset} バイト目の圧縮グレインがファイルの末尾を越えています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="391"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="397"/>
         <source>{file}: the compressed grain at byte {offset} does not inflate ({reason}): the disk is damaged.</source>
         <translation>{file}: {offset} バイト目の圧縮グレインを展開できません ({reason})。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="392"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="398"/>
         <source>{file}: the compressed grain at byte {offset} inflates to more than a grain ({expected} bytes): the disk is damaged.</source>
         <translation>{file}: {offset} バイト目の圧縮グレインを展開すると 1 グレイン ({expected} バイト) を超えます。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="393"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="399"/>
         <source>{file}: the compressed grain at byte {offset} inflates to {size} bytes instead of {expected}: the disk is damaged.</source>
         <translation>{file}: {offset} バイト目の圧縮グレインを展開すると {expected} バイトではなく {size} バイトになります。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="394"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="400"/>
         <source>{path} is not an OVA, so it has no member {member}.</source>
         <translation>{path} は OVA ではないため、メンバー {member} はありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="395"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="401"/>
         <source>{path} is {description}, not a disk this tool can read inside.</source>
         <translation>{path} は{description}であり、このツールが中身を読み取れるディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="396"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="402"/>
         <source>The archive {path} holds no .vmdk file.</source>
         <translation>アーカイブ {path} には .vmdk ファイルが含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="397"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="403"/>
         <source>The archive {path} has no member {member}.</source>
         <translation>アーカイブ {path} にはメンバー {member} がありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="398"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="404"/>
         <source>{member} is stored in the archive as a {kind} member, so it cannot be read in place; extract it first.</source>
         <translation>{member} はアーカイブ内に {kind} メンバーとして格納されているため、その場で読み取ることはできません。先に展開してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="399"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="405"/>
         <source>{member} in the archive is {description}; only a sparse or streamOptimized VMDK can be read inside an OVA.</source>
         <translation>アーカイブ内の {member} は{description}です。OVA 内で読み取れるのは sparse または streamOptimized の VMDK のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="400"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="406"/>
         <source>{file} is a snapshot (delta) disk: it holds only the changes to its parent {parent}, so the guest cannot be read from it alone.</source>
         <translation>{file} はスナップショット (差分) ディスクです。親ディスク {parent} からの変更分のみを保持しているため、これだけではゲストを読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="401"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="407"/>
         <source>Delete (consolidate) the VM&apos;s snapshots, or convert the delta with qemu-img (its parent next to it), then choose the result.</source>
         <translation>VM のスナップショットを削除 (統合) するか、親ディスクを同じフォルダーに置いて qemu-img で差分ディスクを変換し、その結果のファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="402"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="408"/>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="403"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="409"/>
         <source>{file} holds {capacity} sectors, but the descriptor gives its extent {sectors}: the disk is damaged.</source>
         <translation>{file} は {capacity} セクターですが、記述子ではこのエクステントを {sectors} セクターとしています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="404"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="410"/>
         <source>{file} should be a sparse extent (KDMV), but it is not.</source>
         <translation>{file} は sparse エクステント (KDMV) であるはずですが、そうではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="405"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="411"/>
         <source>{path} starts like a VMDK descriptor but is far too large to be one: it is damaged.</source>
         <translation>{path} は VMDK 記述子のように始まっていますが、記述子としては大きすぎます。ファイルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="406"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="412"/>
         <source>The descriptor {path} lists no extent.</source>
         <translation>記述子 {path} にはエクステントが 1 つも記載されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="407"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="413"/>
         <source>The descriptor {path} lists {count} extents, more than any real disk has.</source>
         <translation>記述子 {path} には {count} 個のエクステントが記載されており、実在するディスクの数を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="408"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="414"/>
         <source>The descriptor {path} has an extent of type {type}; only FLAT, VMFS, SPARSE and ZERO extents can be read.</source>
         <translation>記述子 {path} には種類 {type} のエクステントがあります。読み取れるのは FLAT、VMFS、SPARSE、ZERO のエクステントのみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="409"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="415"/>
         <source>{file} has {size} bytes, but the descriptor reads {needed} bytes of it: it is truncated.</source>
         <translation>{file} は {size} バイトですが、記述子は {needed} バイトまで読み取ることになっています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
         <source>A grain table points at something that is not a compressed grain: the disk is damaged.</source>
         <translation>グレインテーブルが圧縮グレインではない位置を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
         <source>the rest of the grain stream</source>
         <translation>グレインストリームの残り</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
         <source>Imports still queued or processing in this project: {count}. That is more than 100 per contract, so contact support and quote the request id shown with this error.</source>
         <translation>このプロジェクトで待機中または処理中のインポート: {count}件。契約あたり100件を超えているため、このエラーに表示されたリクエストIDを添えてサポートに連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
         <source>Check the endpoint address (the scheme, the host and the path): enter the address the redirect points to yourself if you trust it.</source>
         <translation>エンドポイントのアドレス（スキーム、ホスト、パス）を確認してください。リダイレクト先を信頼できる場合は、そのアドレスを自分で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
         <source>The service at {host} answered with a redirect to {location}, which this tool does not follow: it would send your credentials there.</source>
         <translation>{host} のサービスが {location} へのリダイレクトを返しました。このツールはリダイレクトに従いません。従うと認証情報がそこへ送信されるためです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
         <source>The service at {host} answered with a redirect, which this tool does not follow.</source>
         <translation>{host} のサービスがリダイレクトを返しました。このツールはリダイレクトに従いません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
         <source>Try again later. If it happens again, tell the provider&apos;s support, quoting the request id.</source>
         <translation>しばらくしてから再試行してください。再び発生する場合は、リクエストIDを添えてプロバイダーのサポートに連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
         <source>{service} sent an answer this tool cannot use: {problem}.</source>
         <translation>{service}から、このツールで使用できない応答が返されました: {problem}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
         <source>The identity service</source>
         <translation>認証サービス</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="464"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
         <source>Object storage</source>
         <translation>オブジェクトストレージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="465"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="471"/>
         <source>The import service</source>
         <translation>インポートサービス</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="466"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="472"/>
         <source>The service</source>
         <translation>サービス</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="468"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="474"/>
         <source>BIOS boot only; UEFI boot is not supported.</source>
         <translation>BIOS起動のみが対象です。UEFI起動は対象外です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="469"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="475"/>
         <source>The partition table has damage the tool worked around.</source>
         <translation>パーティションテーブルに損傷があり、本ツールで補って読み取りました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="470"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="476"/>
         <source>The VM is set to start with UEFI firmware ({where}). The provider&apos;s rule: {rule}</source>
         <translation>仮想マシンはUEFIファームウェアで起動する設定です({where})。プロバイダーの規則: {rule}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="471"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="477"/>
         <source>VM configuration</source>
         <translation>仮想マシンの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="472"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="478"/>
         <source>The partition table could not be read, so how the disk starts is not known.</source>
         <translation>パーティションテーブルを読み取れなかったため、ディスクの起動方式がわかりません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="473"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="479"/>
         <source>Check the disk in the VM (it should start there), then export it again.</source>
         <translation>仮想マシン上でディスクを確認し(そこで起動できるはずです)、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="474"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="480"/>
         <source>The disk is partitioned for UEFI boot: GPT with an EFI system partition and no BIOS boot partition. The provider&apos;s rule: {rule}</source>
         <translation>ディスクはUEFI起動用に構成されています(EFIシステムパーティションがあり、BIOSブートパーティションがないGPT)。プロバイダーの規則: {rule}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="475"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="481"/>
         <source>No boot loader a BIOS can start was found: the GPT disk has no BIOS boot partition with boot code. If this is a system disk it will not start.</source>
         <translation>BIOSから起動できるブートローダーが見つかりません。GPTディスクにブートコードを持つBIOSブートパーティションがありません。システムディスクの場合は起動できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="476"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="482"/>
         <source>If the disk should start: in the VM, create a 1 MiB BIOS boot partition and run grub2-install --target=i386-pc on the disk.</source>
         <translation>起動用のディスクの場合は、仮想マシン上で1 MiBのBIOSブートパーティションを作成し、ディスクに対して grub2-install --target=i386-pc を実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="477"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="483"/>
         <source>The disk can start both with UEFI and with a BIOS; the BIOS path will be used after the import.</source>
         <translation>このディスクはUEFIとBIOSのどちらでも起動できます。インポート後はBIOSで起動します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="478"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="484"/>
         <source>No boot loader was found: the first sector holds no boot code. If this is a system disk it will not start.</source>
         <translation>ブートローダーが見つかりません。先頭セクターにブートコードがありません。システムディスクの場合は起動できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="479"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="485"/>
         <source>If the disk should start: reinstall the boot loader in the VM (Windows: bootrec /fixmbr; Linux: grub2-install on the disk).</source>
         <translation>起動用のディスクの場合は、仮想マシン上でブートローダーを再インストールしてください(Windows: bootrec /fixmbr、Linux: ディスクに対して grub2-install)。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="480"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="486"/>
         <source>The disk has no partition table and no filesystem the tool knows: it may be empty or use a format the tool cannot read.</source>
         <translation>ディスクにパーティションテーブルも本ツールが認識できるファイルシステムもありません。空のディスクか、本ツールが読み取れない形式の可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="481"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="487"/>
         <source>The disk has no partition table: the filesystem starts at the first sector, so there is no boot loader. A system disk must have one.</source>
         <translation>ディスクにパーティションテーブルがありません。ファイルシステムが先頭セクターから始まっているため、ブートローダーがありません。システムディスクにはブートローダーが必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="482"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="488"/>
         <source>This is a Windows dynamic disk. Its volumes cannot be adapted by the conversion, and Windows may not find its system volume after the import.</source>
         <translation>Windowsのダイナミックディスクです。変換処理でボリュームを調整できず、インポート後にWindowsがシステムボリュームを見つけられない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="483"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="489"/>
         <source>Convert the disk back to a basic disk in the VM (with a backup; Disk Management converts only an empty dynamic disk), or move the system to a basic disk, then export again.</source>
         <translation>仮想マシン上でベーシックディスクに戻すか(バックアップを取ってください。ディスクの管理で変換できるのは空のダイナミックディスクのみです)、システムをベーシックディスクに移したうえで、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="484"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="490"/>
         <source>Rebuild the VM for BIOS boot: Windows starts from GPT only with UEFI, and mbr2gpt converts only from MBR to GPT, never back. Reinstall on an MBR disk with BIOS firmware, or convert with a third-party partition tool and repair the boot files (bcdboot), then export again.</source>
         <translation>仮想マシンをBIOS起動用に作り直してください。WindowsはGPTディスクからはUEFIでしか起動できず、mbr2gptはMBRからGPTへの変換のみで、元には戻せません。BIOSファームウェアのMBRディスクに再インストールするか、他社製のパーティションツールで変換してブートファイルを修復(bcdboot)したうえで、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="485"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="491"/>
         <source>Switch the VM to BIOS boot: add a 1 MiB BIOS boot partition (GPT type EF02), run grub2-install --target=i386-pc on the disk, set the VM&apos;s firmware to BIOS and check that it starts; or rebuild the VM with BIOS firmware. Then export again.</source>
         <translation>仮想マシンをBIOS起動に切り替えてください。1 MiBのBIOSブートパーティション(GPTタイプEF02)を追加し、ディスクに対して grub2-install --target=i386-pc を実行し、仮想マシンのファームウェアをBIOSに設定して起動を確認します。または、BIOSファームウェアで仮想マシンを作り直してください。その後、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="486"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="492"/>
         <source>BitLocker</source>
         <translation>BitLocker</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="487"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="493"/>
         <source>LUKS</source>
         <translation>LUKS</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="488"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="494"/>
         <source>{where} is encrypted with {kind} and no readable system was found elsewhere: the tool cannot look inside, and a system on an encrypted volume neither converts nor starts unattended in the cloud.</source>
         <translation>{where} は {kind} で暗号化されており、ほかに読み取れるシステムは見つかりませんでした。ツールは中を確認できません。また、暗号化されたボリューム上のシステムは変換されず、クラウドで無人では起動しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="489"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="495"/>
         <source>Decrypt the volume in the VM (BitLocker: manage-bde -off C:, and wait until it is done), then export the disk again.</source>
         <translation>仮想マシン上でボリュームの暗号化を解除し(BitLockerの場合は manage-bde -off C: を実行し、完了するまで待ちます)、再度ディスクをエクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="490"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="496"/>
         <source>{where} is encrypted with {kind}; the tool cannot look inside.</source>
         <translation>{where} は{kind}で暗号化されているため、本ツールでは中身を確認できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="491"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="497"/>
         <source>Make sure the imported server can unlock it (its key or password must be at hand), or decrypt it before the export.</source>
         <translation>インポート後のサーバーでロックを解除できるようにしておく(鍵またはパスワードを用意する)か、エクスポート前に暗号化を解除してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="492"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="498"/>
         <source>{where} ({filesystem}) could not be read: {reason}</source>
         <translation>{where}({filesystem})を読み取れませんでした: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="493"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="499"/>
         <source>{where} holds a filesystem the tool cannot read.</source>
         <translation>{where} には、本ツールが読み取れないファイルシステムがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="494"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="500"/>
         <source>The system volume {where} is nearly full: {free} MiB free of {size} MiB. Drivers added by the conversion and the first start need room.</source>
         <translation>システムボリューム {where} の空き容量が不足しています(空き {free} MiB/全体 {size} MiB)。変換処理で追加されるドライバーや初回起動に空き容量が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="495"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="501"/>
         <source>Free at least 1 GiB and 10 % of the volume in the VM, then export again.</source>
         <translation>仮想マシン上で1 GiB以上かつボリュームの10%以上の空き容量を確保し、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="496"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="502"/>
         <source>No operating system was found on the disk, so the tool cannot tell whether it will start.</source>
         <translation>ディスク上にOSが見つからないため、起動できるかどうか判断できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="497"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="503"/>
         <source>If this is a data disk, import it as a volume instead; if it is the system disk, check that the VM starts from it.</source>
         <translation>データディスクの場合は、ボリュームとしてインポートしてください。システムディスクの場合は、仮想マシンがこのディスクから起動することを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="498"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="504"/>
         <source>{os} is a {arch} system; the provider imports 64-bit (x86_64) systems only.</source>
         <translation>{os} は{arch}のシステムです。プロバイダーがインポートできるのは64ビット(x86_64)のシステムのみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="499"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="505"/>
         <source>Move the workload to a 64-bit installation of a supported OS.</source>
         <translation>サポートされるOSの64ビット版に移行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="500"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="506"/>
         <source>The tool could not tell whether the system is 64-bit; the provider imports 64-bit systems only.</source>
         <translation>システムが64ビットかどうか判断できませんでした。プロバイダーがインポートできるのは64ビットのシステムのみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="501"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="507"/>
         <source>Supported in {title}: {names}.</source>
         <translation>{title}でサポートされるOS: {names}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="502"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="508"/>
         <source>{os}: the exact version could not be read, and the provider supports {name} only.</source>
         <translation>{os}: 正確なバージョンを読み取れませんでした。プロバイダーがサポートするのは {name} のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="503"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="509"/>
         <source>Check the version in the VM (cat /etc/redhat-release).</source>
         <translation>仮想マシン上でバージョンを確認してください(cat /etc/redhat-release)。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="504"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="510"/>
         <source>{os} is accepted by the register API (os_type {keyword}) but is no longer in the provider&apos;s list of importable systems.</source>
         <translation>{os} は登録APIでは受け付けられます(os_type {keyword})が、プロバイダーのインポート可能なOSの一覧には現在含まれていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="505"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="511"/>
         <source>Expect no support for it; move to a listed OS if you can. {supported}</source>
         <translation>サポートは受けられない前提でご利用ください。可能であれば一覧にあるOSに移行してください。{supported}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="506"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="512"/>
         <source>{os} can be imported in {generations} only, and no region was given.</source>
         <translation>{os} をインポートできるのは{generations}のみですが、リージョンが指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="507"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="513"/>
         <source>Give the region you import into (--region, or sign in) to check it against that region&apos;s list.</source>
         <translation>インポート先のリージョンを指定すると(--region、またはサインイン)、そのリージョンの一覧で確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="508"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="514"/>
         <source>SQL Server {version} ({edition}, instance {instance}) is installed. The provider lists Windows with SQL Server only as its own images (SQL Server 2016/2019 Standard, Japanese); this one is imported as plain Windows, and its licence is yours to settle.</source>
         <translation>SQL Server {version}({edition}、インスタンス {instance})がインストールされています。プロバイダーがSQL Server付きのWindowsとして扱うのは所定の構成(SQL Server 2016/2019 Standard、日本語版)のみです。このディスクは通常のWindowsとしてインポートされ、SQL Serverのライセンスはお客様ご自身で手配する必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="509"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="515"/>
         <source>K5 / FJcloud-O regions 1 and 2</source>
         <translation>K5 / FJcloud-O のリージョン1・2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="510"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="516"/>
         <source>East/West Japan Region 3</source>
         <translation>東日本リージョン3/西日本リージョン3</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="511"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="517"/>
         <source>every region</source>
         <translation>全リージョン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="512"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="518"/>
         <source>{os} is installed in {language}; the provider imports {name} in {languages} only.</source>
         <translation>{os} は{language}でインストールされています。プロバイダーがインポートできる {name} は{languages}のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="513"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="519"/>
         <source>Use a Japanese or English installation of a supported OS. {supported}</source>
         <translation>サポートされるOSの日本語版または英語版を使用してください。{supported}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="514"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="520"/>
         <source>{os} can be imported in {generation} only ({regions}), not in {region}.</source>
         <translation>{os} をインポートできるのは{generation}({regions})のみで、{region}ではインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="515"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="521"/>
         <source>Import it into {generation}, or move the workload to an OS supported here. {supported}</source>
         <translation>{generation}にインポートするか、このリージョンでサポートされるOSに移行してください。{supported}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="516"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="522"/>
         <source>{os} is not in the provider&apos;s list of importable systems.</source>
         <translation>{os} は、プロバイダーのインポート可能なOSの一覧にありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="517"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="523"/>
         <source>Move the workload to a supported OS. {supported}</source>
         <translation>サポートされるOSに移行してください。{supported}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="518"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="524"/>
         <source>Windows is hibernated: its memory is saved in hiberfil.sys and the disk is not in a consistent state. Changes made during the conversion would be lost, or the volume damaged, when it resumes.</source>
         <translation>Windowsが休止状態です。メモリの内容がhiberfil.sysに保存されており、ディスクは整合性のとれた状態ではありません。再開時に、変換処理で加えた変更が失われるか、ボリュームが損傷するおそれがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="519"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="525"/>
         <source>Start the VM, then shut it down fully (shutdown /s /t 0) and turn hibernation off (powercfg /h off) before the export.</source>
         <translation>エクスポートの前に仮想マシンを起動し、完全にシャットダウン(shutdown /s /t 0)したうえで、休止状態を無効(powercfg /h off)にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="520"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="526"/>
         <source>Fast Startup is on: a normal shutdown hibernates the kernel, so the disk may not be in a clean state.</source>
         <translation>高速スタートアップが有効です。通常のシャットダウンではカーネルが休止状態になるため、ディスクが正常な状態でない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="521"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="527"/>
         <source>Turn it off (powercfg /h off) and shut down with shutdown /s /t 0 before the export.</source>
         <translation>エクスポートの前に無効にし(powercfg /h off)、shutdown /s /t 0 でシャットダウンしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="522"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="528"/>
         <source>Drive letters {letters} are on another disk, which this import does not carry. Programs or services using them will not find them.</source>
         <translation>ドライブ文字 {letters} は別のディスク上にあり、今回のインポートには含まれません。これらを使用するプログラムやサービスはドライブを見つけられません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="523"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="529"/>
         <source>Import those disks as well and attach them, or move the data onto this disk.</source>
         <translation>それらのディスクもインポートして接続するか、データをこのディスクに移してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="524"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="530"/>
         <source>No virtio storage driver (viostor or vioscsi) is installed. Windows may stop at INACCESSIBLE_BOOT_DEVICE on the new virtual hardware, unless the provider&apos;s conversion adds the driver.</source>
         <translation>virtioストレージドライバー(viostorまたはvioscsi)がインストールされていません。プロバイダーの変換処理でドライバーが追加されない場合、新しい仮想ハードウェア上でINACCESSIBLE_BOOT_DEVICEで停止する可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="525"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="531"/>
         <source>Install the virtio-win drivers in the VM before the export.</source>
         <translation>エクスポートの前に、仮想マシンにvirtio-winドライバーをインストールしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="526"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="532"/>
         <source>Whether virtio storage drivers are installed could not be told.</source>
         <translation>virtioストレージドライバーがインストールされているかどうか判断できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="527"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="533"/>
         <source>cloudbase-init is not installed: the server will not take its host name, password or SSH key from the cloud at first start.</source>
         <translation>cloudbase-initがインストールされていません。初回起動時に、ホスト名・パスワード・SSHキーがクラウドから設定されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="528"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="534"/>
         <source>VMware Tools are installed. They do nothing outside VMware.</source>
         <translation>VMware Toolsがインストールされています。VMware以外の環境では機能しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="529"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="535"/>
         <source>Remove them after the move (keep them until then, for a way back).</source>
         <translation>移行後にアンインストールしてください(切り戻しに備え、移行完了までは残してください)。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="530"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="536"/>
         <source>A static IP address is set ({addresses}). The imported server gets a new network adapter, which starts without it.</source>
         <translation>固定IPアドレスが設定されています({addresses})。インポート後のサーバーには新しいネットワークアダプターが割り当てられ、この設定は引き継がれません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="531"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="537"/>
         <source>A static IP address ({addresses}) is bound to a network interface name or MAC address. The interface will have another name and MAC after the import, so the address will not be set.</source>
         <translation>固定IPアドレス({addresses})がネットワークインターフェース名またはMACアドレスに結び付けられています。インポート後はインターフェース名とMACアドレスが変わるため、このアドレスは設定されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="532"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="538"/>
         <source>A static IP address is set ({addresses}); it may not fit the network of the new server.</source>
         <translation>固定IPアドレスが設定されています({addresses})。移行先サーバーのネットワークに合わない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="533"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="539"/>
         <source>Note the addresses (listed here) to set them again, or switch to DHCP before the export; the cloud&apos;s network assigns the server its address.</source>
         <translation>再設定できるよう、ここに表示したアドレスを控えてください。または、エクスポート前にDHCPに切り替えてください。サーバーのアドレスはクラウドのネットワークが割り当てます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="534"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="540"/>
         <source>/etc/fstab mounts {mounts} from a disk this import does not carry. Without that disk the boot may stop in emergency mode.</source>
         <translation>/etc/fstab は {mounts} を、今回のインポートに含まれないディスクからマウントしています。そのディスクがないと、起動が緊急モードで停止する可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="535"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="541"/>
         <source>Add nofail to those lines in the VM, or import that disk as well.</source>
         <translation>仮想マシン上で該当行にnofailを追加するか、そのディスクもインポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="536"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="542"/>
         <source>/etc/fstab names disks by device ({devices}). Device names change on the new virtual hardware (/dev/sda may become /dev/vda), and the boot may stop.</source>
         <translation>/etc/fstab でディスクをデバイス名で指定しています({devices})。新しい仮想ハードウェアではデバイス名が変わる(/dev/sdaが/dev/vdaになるなど)ため、起動が停止する可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="537"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="543"/>
         <source>Use UUID= or LABEL= in those lines (blkid shows them), then export again.</source>
         <translation>該当行をUUID=またはLABEL=による指定に変更し(blkidで確認できます)、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="538"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="544"/>
         <source>No kernel was found under /boot: the system may keep it elsewhere, or may not start.</source>
         <translation>/boot にカーネルが見つかりません。別の場所に置かれているか、起動できない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="539"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="545"/>
         <source>The initramfs of the newest kernel ({kernel}) has no virtio storage driver. The system may not find its root disk on the new virtual hardware, unless the provider&apos;s conversion adds the driver.</source>
         <translation>最新カーネル({kernel})のinitramfsにvirtioストレージドライバーが含まれていません。プロバイダーの変換処理でドライバーが追加されない場合、新しい仮想ハードウェア上でルートディスクを見つけられない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="540"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="546"/>
         <source>In the VM, add the drivers and rebuild the initramfs (dracut -f --add-drivers &quot;virtio_blk virtio_scsi&quot;; Ubuntu: update-initramfs -u), then export again.</source>
         <translation>仮想マシン上でドライバーを追加してinitramfsを再作成し(dracut -f --add-drivers &quot;virtio_blk virtio_scsi&quot;、Ubuntuの場合は update-initramfs -u)、再度エクスポートしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="541"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="547"/>
         <source>Whether the initramfs of {kernel} has virtio drivers could not be told.</source>
         <translation>{kernel} のinitramfsにvirtioドライバーが含まれているかどうか判断できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="542"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="548"/>
         <source>cloud-init is not installed: the server will not take its host name or SSH key from the cloud at first start.</source>
         <translation>cloud-initがインストールされていません。初回起動時に、ホスト名やSSHキーがクラウドから設定されません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="543"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="549"/>
         <source>Windows has a volume licence key (KMS client), but KMS activation is not requested: it will try its own KMS host ({host}) and stay unactivated if that cannot be reached.</source>
         <translation>Windowsにはボリュームライセンスキー(KMSクライアント)が設定されていますが、KMSライセンス認証は指定されていません。独自のKMSホスト({host})で認証を試み、到達できない場合はライセンス認証されないままになります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="544"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="550"/>
         <source>found by DNS</source>
         <translation>DNSで検索</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="545"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="551"/>
         <source>Request KMS activation (kms) for the provider&apos;s KMS server, unless your KMS host is reachable from the cloud.</source>
         <translation>お客様のKMSホストにクラウドから到達できない場合は、プロバイダーのKMSサーバーによるKMSライセンス認証(kms)を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="546"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="552"/>
         <source>KMS activation needs a volume licence key, but this Windows has a {channel} licence: activation will fail.</source>
         <translation>KMSライセンス認証にはボリュームライセンスキーが必要ですが、このWindowsのライセンスは{channel}です。ライセンス認証は失敗します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="547"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="553"/>
         <source>Install the KMS client key (GVLK) for this edition in the VM (slmgr /ipk), or do not request KMS activation.</source>
         <translation>仮想マシン上でこのエディションのKMSクライアントキー(GVLK)を設定する(slmgr /ipk)か、KMSライセンス認証を指定しないでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="548"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="554"/>
         <source>The ext superblock is missing or damaged.</source>
         <translation>ext のスーパーブロックが見つからないか、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="549"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="555"/>
         <source>The ext superblock is damaged (impossible block size or inode counts).</source>
         <translation>ext のスーパーブロックが破損しています（ブロックサイズまたは i ノード数が不正です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="550"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="556"/>
         <source>The ext superblock is damaged: its inode and block counts describe different numbers of block groups.</source>
         <translation>ext のスーパーブロックが破損しています。i ノード数とブロック数から求めたブロックグループ数が一致しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="551"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="557"/>
         <source>The ext superblock is damaged: it describes more block groups than the volume can hold.</source>
         <translation>ext のスーパーブロックが破損しています。ボリュームに収まらない数のブロックグループが記録されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="552"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="558"/>
         <source>This is an ext journal device, not a filesystem.</source>
         <translation>これは ext の外部ジャーナルデバイスであり、ファイルシステムではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="553"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="559"/>
         <source>A directory entry points at inode {number}, beyond the filesystem&apos;s {count} inodes: it is damaged.</source>
         <translation>ディレクトリエントリーが i ノード {number} を指していますが、ファイルシステムの i ノードは {count} 個しかありません。破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="554"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="560"/>
         <source>A file&apos;s block map points outside the filesystem: it is damaged.</source>
         <translation>ファイルのブロックマップがファイルシステムの範囲外を指しています。破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="555"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="561"/>
         <source>nothing recognisable</source>
         <translation>認識できるデータなし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="556"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="562"/>
         <source>{where} holds {what}; its files cannot be read.</source>
         <translation>{where} の内容は {what} です。ファイルを読み取ることはできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="557"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="563"/>
         <source>The tool cannot look inside {what}; convert it to a VMDK first and inspect the converted disk.</source>
         <translation>{what} の中身はこのツールでは確認できません。先に VMDK に変換し、変換後のディスクを検査してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="558"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="564"/>
         <source>Reading the {what} filesystem took far more reads than its metadata can need: it is damaged or loops.</source>
         <translation>{what} ファイルシステムの読み取りで、メタデータに必要な回数をはるかに超える読み取りが発生しました。破損しているか、循環しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="559"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="565"/>
         <source>The {what} filesystem could not be read: {reason}.</source>
         <translation>{what} ファイルシステムを読み取れませんでした: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="560"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="566"/>
         <source>Japanese</source>
         <translation>日本語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="561"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="567"/>
         <source>English</source>
         <translation>英語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="562"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="568"/>
         <source>German</source>
         <translation>ドイツ語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="563"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="569"/>
         <source>French</source>
         <translation>フランス語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="564"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="570"/>
         <source>Spanish</source>
         <translation>スペイン語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="565"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="571"/>
         <source>Italian</source>
         <translation>イタリア語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="566"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="572"/>
         <source>Portuguese</source>
         <translation>ポルトガル語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="567"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="573"/>
         <source>Chinese</source>
         <translation>中国語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="568"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="574"/>
         <source>Korean</source>
         <translation>韓国語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="569"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="575"/>
         <source>Russian</source>
         <translation>ロシア語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="570"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="576"/>
         <source>Dutch</source>
         <translation>オランダ語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="571"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="577"/>
         <source>Swedish</source>
         <translation>スウェーデン語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="572"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="578"/>
         <source>Polish</source>
         <translation>ポーランド語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="573"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="579"/>
         <source>Turkish</source>
         <translation>トルコ語</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="574"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="580"/>
         <source>language {code}</source>
         <translation>言語 {code}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="575"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="581"/>
         <source>no operating system that could be recognised</source>
         <translation>認識できるOSなし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="576"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="582"/>
         <source>an unnamed Windows</source>
         <translation>名称不明のWindows</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="577"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="583"/>
         <source>an unnamed Linux</source>
         <translation>名称不明のLinux</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="578"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="584"/>
         <source>{name} ({language})</source>
         <translation>{name}({language})</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="579"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="585"/>
         <source>{name} {version}</source>
         <translation>{name} {version}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="580"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="586"/>
         <source>No operating system was found on the disk, so the OS type cannot be filled in; choose the OS that is really installed.</source>
         <translation>ディスク上にOSが見つからないため、OS種別を入力できません。実際にインストールされているOSを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="581"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="587"/>
         <source>The install language of {os} could not be read, so the OS type (Japanese or English version) cannot be chosen from the disk; choose it yourself.</source>
         <translation>{os} のインストール言語を読み取れなかったため、ディスクからOS種別(日本語版または英語版)を決められません。ご自身で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="582"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="588"/>
         <source>{os} is not an OS the import service lists, so there is no OS type for it; choose one yourself only if you know the service accepts it.</source>
         <translation>{os} はインポートサービスの一覧にないOSのため、対応するOS種別がありません。サービスが受け付けることが確実な場合に限り、ご自身で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="583"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="589"/>
         <source>{os} is installed in {language}, and the OS types have Japanese and English versions only; choose one yourself.</source>
         <translation>{os} は{language}でインストールされていますが、OS種別には日本語版と英語版しかありません。ご自身で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="584"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="590"/>
         <source>{os} has no os_type keyword in the register API&apos;s list; choose one yourself.</source>
         <translation>{os} に対応するos_typeのキーワードは登録APIの一覧にありません。ご自身で選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="585"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="591"/>
         <source>{os} is registered as {keyword}: the register API has no keyword for SQL Server, so the keyword of the Windows it runs on is used (our reading, unconfirmed).</source>
         <translation>{os} は {keyword} として登録します。登録APIにはSQL Server用のキーワードがないため、動作しているWindowsのキーワードを使用します(本ツールの解釈であり、未確認です)。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="586"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="592"/>
         <source>The disk holds {os}, so the OS type is {keyword}.</source>
         <translation>ディスクには {os} が入っているため、OS種別は {keyword} です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="587"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="593"/>
         <source>The disk holds {os}, so os_type must be {expected}, not {chosen}.</source>
         <translation>ディスクには {os} が入っているため、os_type は {chosen} ではなく {expected} にする必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="588"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="594"/>
         <source>The disk holds {os}, a {family} system, so os_type cannot be {chosen} ({description}).</source>
         <translation>ディスクには{family}の {os} が入っているため、os_type を {chosen}({description})にはできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="589"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="595"/>
         <source>Windows</source>
         <translation>Windows</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="590"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="596"/>
         <source>Linux</source>
         <translation>Linux</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="591"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="597"/>
         <source>The disk holds {os}, but {chosen} is the {chosen_language} version; choose the {language} one.</source>
         <translation>ディスクには {os} が入っていますが、{chosen} は{chosen_language}版です。{language}版を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="592"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="598"/>
         <source>Partition {number} starts beyond the end of the disk; it was ignored.</source>
         <translation>パーティション {number} の開始位置がディスクの末尾を超えています。このパーティションは無視しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="593"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="599"/>
         <source>Partition {number} ends beyond the end of the disk.</source>
         <translation>パーティション {number} の終了位置がディスクの末尾を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="594"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="600"/>
         <source>The chain of logical partitions loops; it was read up to the loop.</source>
         <translation>論理パーティションのチェーンが循環しています。循環する手前まで読み取りました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="595"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="601"/>
         <source>An extended boot record is damaged; the logical partitions after it were not read.</source>
         <translation>拡張ブートレコードが破損しています。それ以降の論理パーティションは読み取りませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="596"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="602"/>
         <source>More than {count} logical partitions; the rest were not read.</source>
         <translation>論理パーティションが {count} 個を超えています。残りは読み取りませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="597"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="603"/>
         <source>The GPT partition table is damaged (its primary and backup headers fail their checks); it could not be read.</source>
         <translation>GPT パーティションテーブルが破損しています（プライマリとバックアップの両方のヘッダーが検査に失敗しました）。読み取れませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="598"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="604"/>
         <source>The primary GPT header or its entries are damaged; the backup copy at the end of the disk was used.</source>
         <translation>プライマリ GPT ヘッダーまたはそのエントリーが破損しています。ディスク末尾のバックアップを使用しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="599"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="605"/>
         <source>GPT entry {number} has an impossible extent; it was ignored.</source>
         <translation>GPT エントリー {number} の範囲が不正です。このエントリーは無視しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="600"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="606"/>
         <source>The disk is smaller than one sector.</source>
         <translation>ディスクが 1 セクターより小さいです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="601"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="607"/>
         <source>Ready: nothing on this disk goes against the provider&apos;s rules.</source>
         <translation>インポート可能: このディスクにはプロバイダーの規則に反する点はありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="602"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="608"/>
         <source>Ready, with warnings: it can be imported, but look at the points below first.</source>
         <translation>インポート可能(警告あり): インポートはできますが、先に以下の点を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="603"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="609"/>
         <source>Not ready: fix the problems below in the VM before you upload it.</source>
         <translation>インポート不可: アップロードの前に、仮想マシン上で以下の問題を解決してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="604"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="610"/>
         <source>Cannot tell: part of this disk could not be inspected; judge it yourself before you upload it.</source>
         <translation>判定不能: このディスクの一部を検査できませんでした。アップロードの前にご自身で判断してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="605"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="611"/>
         <source>no region given</source>
         <translation>リージョン指定なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="606"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="612"/>
         <source>The LVM label is damaged.</source>
         <translation>LVM ラベルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="607"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="613"/>
         <source>The LVM metadata of this physical volume could not be read.</source>
         <translation>この物理ボリュームの LVM メタデータを読み取れませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="608"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="614"/>
         <source>a segment of it is damaged</source>
         <translation>セグメントの一部が破損しています</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="609"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="615"/>
         <source>it is a {kind} volume, not a linear one</source>
         <translation>リニアではなく {kind} ボリュームです</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="610"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="616"/>
         <source>part of it is on a physical volume that is not on this disk</source>
         <translation>一部がこのディスク上にない物理ボリュームにあります</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="611"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="617"/>
         <source>it has no segments</source>
         <translation>セグメントがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="612"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="618"/>
         <source>The logical volume cannot be read: {why}.</source>
         <translation>論理ボリュームを読み取れません: {why}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="613"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="619"/>
         <source>The logical volume {name} cannot be read.</source>
         <translation>論理ボリューム {name} を読み取れません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="614"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="620"/>
         <source>Warning: the log file {path} cannot be written ({reason}); this run is not logged there. Free some space in its folder, or set VMDKIMPORT_HOME to a folder on another disk.</source>
         <translation>警告: ログファイル {path} に書き込めません（{reason}）。今回の実行はログに記録されません。そのフォルダーの空き容量を増やすか、VMDKIMPORT_HOME に別のディスク上のフォルダーを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="617"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="623"/>
         <source>The local ledger {path} cannot be used: {reason}.</source>
         <translation>ローカルの台帳 {path} を使用できません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="618"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="624"/>
         <source>The disk that holds {folder} is full. Free some space there, or set VMDKIMPORT_HOME to a folder on another disk, then run the command again.</source>
         <translation>{folder} があるディスクがいっぱいです。空き容量を増やすか、VMDKIMPORT_HOME に別のディスク上のフォルダーを指定してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="619"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="625"/>
         <source>Check that {folder} exists and that you may write there, or set VMDKIMPORT_HOME to another folder, then run the command again.</source>
         <translation>{folder} が存在し、書き込み権限があることを確認するか、VMDKIMPORT_HOME に別のフォルダーを指定してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="639"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="645"/>
         <source>An import_id is a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.</source>
         <translation>import_id は 6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="648"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="654"/>
         <source>{address} is an IP address, but the KMS server must be given by its name (FQDN), for example kms.example.com:1688.</source>
         <translation>{address} はIPアドレスです。KMSサーバーは名前（FQDN）で指定してください（例: kms.example.com:1688）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="654"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="660"/>
         <source>kms needs &quot;activate&quot;: true (and server_info if not the region&apos;s default); otherwise leave kms out.</source>
         <translation>kmsには &quot;activate&quot;: true（リージョンの既定以外を使う場合は server_info も）が必要です。それ以外の場合はkmsを省略してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="655"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="661"/>
         <source>kms needs &quot;activate&quot;: true; only server_info may be left out.</source>
         <translation>kmsには &quot;activate&quot;: true が必要です。省略できるのは server_info だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="664"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="670"/>
         <source>No object has this name yet: the disk will be uploaded.</source>
         <translation>この名前のオブジェクトはまだありません。ディスクをアップロードします。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="665"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="671"/>
         <source>This disk is already there (uploaded earlier): nothing will be sent.</source>
         <translation>このディスクはすでにアップロード済みです。何も送信しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="666"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="672"/>
         <source>An upload of a disk with this name, size and date is already there. Before sending anything, the upload reads your disk once to compare them, and keeps the object if they are the same.</source>
         <translation>この名前、サイズ、日時のディスクはすでにアップロードされています。送信する前にディスクを一度読み込んで比較し、同じであればそのオブジェクトをそのまま使用します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="667"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="673"/>
         <source>An interrupted upload of this disk was found: {present} of {total} segments are already there. The upload resumes.</source>
         <translation>中断されたこのディスクのアップロードが見つかりました（{total}セグメント中{present}セグメントがアップロード済み）。続きからアップロードを再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="668"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="674"/>
         <source>Another object of {size} bytes already has this name. It has the same size: before sending anything, the upload compares it with your disk and keeps it if they are the same. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。サイズが同じため、アップロード前にお使いのディスクと比較し、同一であればそのまま使用します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="669"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="675"/>
         <source>Another object of {size} bytes already has this name. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
@@ -3489,27 +3519,27 @@ Token valid until %7.</source>
         <translation>リージョンを選択するか、カスタムエンドポイントにエンドポイントURLを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="453"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="459"/>
         <source>{detail} ({code}: {message})</source>
         <translation>{detail}（{code}: {message}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="455"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="461"/>
         <source>Check your network connection, proxy settings and the endpoint address, then try again.</source>
         <translation>ネットワーク接続、プロキシの設定、エンドポイントのアドレスを確認してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="462"/>
         <source>The service answered with code {code}, which this version of the tool does not know.</source>
         <translation>サービスがコード {code} を返しました。このバージョンのツールでは認識できないコードです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="457"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="463"/>
         <source>Service said: {detail}</source>
         <translation>サービスからのメッセージ: {detail}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="467"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="473"/>
         <source>Start the same upload again to resume it.</source>
         <translation>同じアップロードをもう一度開始すると、続きから再開されます。</translation>
     </message>
@@ -4464,97 +4494,97 @@ Token valid until %7.</source>
         <translation>書き込み可能なフォルダーを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="623"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="629"/>
         <source>The image name has {count} characters; at most {limit} are allowed.</source>
         <translation>イメージ名が{count}文字あります。指定できるのは{limit}文字までです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="627"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="633"/>
         <source>The container name is longer than {limit} bytes.</source>
         <translation>コンテナ名が{limit}バイトを超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="630"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="636"/>
         <source>The object name is longer than {limit} bytes.</source>
         <translation>オブジェクト名が{limit}バイトを超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="631"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="637"/>
         <source>The object name must end with {suffix} (lower case).</source>
         <translation>オブジェクト名の末尾は {suffix}（小文字）にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="632"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="638"/>
         <source>The object name needs a name before {suffix}.</source>
         <translation>オブジェクト名には、{suffix} の前に名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="638"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="644"/>
         <source>The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.</source>
         <translation>イメージIDには、6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="640"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="646"/>
         <source>{what} must be a whole number of {unit} written without a decimal point.</source>
         <translation>{what}は、小数点を付けずに{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="641"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="647"/>
         <source>{what} must be a whole number of {unit}.</source>
         <translation>{what}は{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="642"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="648"/>
         <source>{what} cannot be negative.</source>
         <translation>{what}に負の値は指定できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="643"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="649"/>
         <source>{what} is too large (at most {limit} {unit}).</source>
         <translation>{what}が大きすぎます（最大{limit} {unit}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="644"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="650"/>
         <source>Minimum RAM</source>
         <translation>最小RAM</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="645"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="651"/>
         <source>Minimum disk</source>
         <translation>最小ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="646"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="652"/>
         <source>The OS type must be one of: {types}.</source>
         <translation>OS種別は次のいずれかにしてください: {types}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="650"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="656"/>
         <source>{host!r} is not a fully qualified domain name (like kms.example.com).</source>
         <translation>{host!r} は完全修飾ドメイン名（kms.example.com など）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="651"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="657"/>
         <source>The KMS port {port} is out of range (1-65535; the usual port is 1688).</source>
         <translation>KMSのポート {port} が範囲外です（1～65535。通常のポートは1688です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="653"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="659"/>
         <source>kms has unknown keys: {keys}.</source>
         <translation>kmsに不明なキーがあります: {keys}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="657"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="663"/>
         <source>Enter the name.</source>
         <translation>イメージ名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="658"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="664"/>
         <source>Enter the location.</source>
         <translation>格納場所を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="659"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="665"/>
         <source>Enter the os type.</source>
         <translation>OS種別を選択してください。</translation>
     </message>
@@ -4604,152 +4634,152 @@ Token valid until %7.</source>
         <translation>ファイルが変更された可能性があります。もう一度検査してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="670"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="676"/>
         <source>Another upload to {container}/{object} is already running on this computer (process {pid}, uploading {path}, started {started}).</source>
         <translation>このコンピューターで、{container}/{object} への別のアップロードがすでに実行中です（プロセス {pid}、{path} をアップロード中、{started} に開始）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="671"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="677"/>
         <source>Let that upload finish, or stop it; then run this one again (it resumes from what is already there). To upload both, give one of them another object name.</source>
         <translation>そのアップロードの終了を待つか停止してから、もう一度実行してください（アップロード済みの部分から再開されます）。両方をアップロードするには、一方に別のオブジェクト名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="672"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="678"/>
         <source>Check the connection, then run the same upload again: it resumes where it stopped.</source>
         <translation>接続を確認してから、同じアップロードをもう一度実行してください。停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="673"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="679"/>
         <source>A {size} byte file needs more than {max_segments} segments of at most {max_file_size} bytes, the limits of this object storage.</source>
         <translation>{size}バイトのファイルには、最大{max_file_size}バイトのセグメントが{max_segments}個より多く必要です。これはこのオブジェクトストレージの上限を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="674"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="680"/>
         <source>Use a DLO manifest (--manifest dlo), which has no segment-count limit.</source>
         <translation>セグメント数に上限のないDLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="620"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="626"/>
         <source>The import was registered with id {import_id}, but saving it to the local ledger failed ({error}). Write the id down: it is needed to follow the import.</source>
         <translation>インポートはID {import_id} で登録されましたが、ローカルの台帳への保存に失敗しました（{error}）。インポートの状態を確認するのに必要なため、このIDを控えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="663"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="669"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="675"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="681"/>
         <source>A {size} byte file needs {count} segments of {segment} bytes, the largest object this object storage accepts; this tool sends at most {limit}.</source>
         <translation>{size}バイトのファイルには、このオブジェクトストレージが受け付ける最大のオブジェクトである{segment}バイトのセグメントが{count}個必要です。このツールが送信できるのは最大{limit}個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="676"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="682"/>
         <source>The object storage&apos;s size limit (max_file_size in its /info) is too small for this disk: ask the provider, or use another object storage.</source>
         <translation>オブジェクトストレージのサイズ上限（/info の max_file_size）が、このディスクには小さすぎます。プロバイダーに問い合わせるか、別のオブジェクトストレージを使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="677"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="683"/>
         <source>A {size} byte file in segments of {segment} bytes makes {count} segments; this tool sends at most {limit}.</source>
         <translation>{size}バイトのファイルを{segment}バイトのセグメントに分けると{count}個になります。このツールが送信できるのは最大{limit}個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="678"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="684"/>
         <source>Choose a larger segment size (--segment-size), for example 256M, the default.</source>
         <translation>より大きなセグメントサイズ（--segment-size）を指定してください。例: 既定値の256M。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="679"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="685"/>
         <source>The upload was cancelled.</source>
         <translation>アップロードを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="680"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="686"/>
         <source>{container}/{object} already exists ({size} bytes) and is not this disk.</source>
         <translation>{container}/{object} はすでに存在し（{size}バイト）、このディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="681"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="687"/>
         <source>Choose another object name, or confirm that it may be replaced (--overwrite).</source>
         <translation>別のオブジェクト名を指定するか、置き換えてよいことを確認してください（--overwrite）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="682"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="688"/>
         <source>Segment {number} ({name}) failed {attempts} times; the last error was: {error}</source>
         <translation>セグメント {number}（{name}）が{attempts}回失敗しました。最後のエラー: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="683"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="689"/>
         <source>Check the connection, then start the same upload again: it resumes where it stopped.</source>
         <translation>接続を確認してから、同じアップロードをもう一度開始してください。停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="684"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="690"/>
         <source>The upload was stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="685"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="691"/>
         <source>Choose a valid name {where}.</source>
         <translation>{where}正しい名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="690"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="696"/>
         <source>The answer to segment {number} ended before object storage said what it stored [{request_id}].</source>
         <translation>セグメント {number} への応答が、オブジェクトストレージの保存内容が示される前に途切れました [{request_id}]。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="691"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="697"/>
         <source>object storage stored a different checksum ({etag}) than was sent ({md5}) [{request_id}]</source>
         <translation>オブジェクトストレージが保存したチェックサム（{etag}）が、送信したもの（{md5}）と異なります [{request_id}]</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="692"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="698"/>
         <source>The disk changed while it was read: stop the VM or wait for the copy to finish, then upload again.</source>
         <translation>読み込み中にディスクが変更されました。VMを停止するかコピーの完了を待ってから、もう一度アップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="693"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="699"/>
         <source>{path} got shorter during the upload.</source>
         <translation>アップロード中に {path} が短くなりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="686"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="692"/>
         <source>This object storage does not offer SLO manifests.</source>
         <translation>このオブジェクトストレージは、SLOマニフェストに対応していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="687"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="693"/>
         <source>Use a DLO manifest (--manifest dlo), the provider&apos;s documented way.</source>
         <translation>プロバイダーが案内している方法である、DLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="688"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="694"/>
         <source>Cancelled.</source>
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="689"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="695"/>
         <source>The upload was cancelled; start it again to resume.</source>
         <translation>アップロードを中止しました。もう一度開始すると再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="694"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="700"/>
         <source>{path} changed during the upload: its size or time stamps are not those it had at the start.</source>
         <translation>アップロード中に {path} が変更されました。サイズまたはタイムスタンプが開始時と異なります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="695"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="701"/>
         <source>{path} changed during the upload: segment {number} read differently for the upload and for the SHA1 checksum.</source>
         <translation>アップロード中に {path} が変更されました。セグメント {number} の内容が、アップロード時とSHA1チェックサムの計算時とで異なります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="696"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="702"/>
         <source>The SHA1 checksum could not be completed.</source>
         <translation>SHA1チェックサムの計算を完了できませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="410"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="416"/>
         <source>The file is only {size} bytes long, shorter than a VMDK header (512 bytes): it is truncated.</source>
         <translation>ファイルの長さが{size}バイトしかなく、VMDKヘッダー（512バイト）より短くなっています。ファイルが途中で切れています。</translation>
     </message>
@@ -4879,307 +4909,307 @@ Token valid until %7.</source>
         <translation>{where}プロジェクトIDまたはプロジェクト名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="411"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="417"/>
         <source>The VMDK header does not start with the KDMV signature.</source>
         <translation>VMDKヘッダーがKDMVシグネチャで始まっていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="412"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="418"/>
         <source>The VMDK header has version {version}; only versions 1 to 3 exist.</source>
         <translation>VMDKヘッダーのバージョンが{version}になっています。存在するバージョンは1～3のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="413"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="419"/>
         <source>The VMDK header gives the disk a size of 0 bytes.</source>
         <translation>VMDKヘッダーに記録されているディスクのサイズが0バイトです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="414"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="420"/>
         <source>The VMDK header gives an impossible disk size ({size} bytes).</source>
         <translation>VMDKヘッダーに記録されているディスクのサイズ（{size}バイト）は、ありえない値です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="415"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="421"/>
         <source>The VMDK header has an invalid grain size ({sectors} sectors; it must be a power of two).</source>
         <translation>VMDKヘッダーのグレインサイズが正しくありません（{sectors}セクター。2のべき乗である必要があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="416"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="422"/>
         <source>The VMDK header has an invalid grain-table size ({entries} entries; VMware uses 512).</source>
         <translation>VMDKヘッダーのグレインテーブルのサイズが正しくありません（{entries}エントリ。VMwareでは512です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="417"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="423"/>
         <source>The VMDK header names an unknown compression method ({method}).</source>
         <translation>VMDKヘッダーに不明な圧縮方式（{method}）が指定されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="418"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="424"/>
         <source>The VMDK header says its grains are compressed but names no compression method.</source>
         <translation>VMDKヘッダーではグレインが圧縮されていることになっていますが、圧縮方式が指定されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="419"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
         <source>The VMDK header puts the grain directory at the end of the file, which only a streamOptimized disk may do, but has no stream markers.</source>
         <translation>VMDKヘッダーではグレインディレクトリがファイルの末尾に置かれていますが（streamOptimizedディスクにのみ許される配置です）、ストリームマーカーがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="420"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="426"/>
         <source>The VMDK header points at an embedded descriptor of size 0.</source>
         <translation>VMDKヘッダーが、サイズが0の埋め込み記述子を指しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="421"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="427"/>
         <source>The VMDK&apos;s descriptor is empty.</source>
         <translation>VMDKの記述子が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="422"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
         <source>The VMDK&apos;s descriptor is not text: it is damaged.</source>
         <translation>VMDKの記述子がテキストではありません。記述子が破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="423"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
         <source>The VMDK&apos;s descriptor has a malformed extent line: {line}.</source>
         <translation>VMDKの記述子に、形式が正しくないエクステント行があります: {line}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="424"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="430"/>
         <source>The VMDK&apos;s descriptor has an extent without a file name: {line}.</source>
         <translation>VMDKの記述子に、ファイル名のないエクステントがあります: {line}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="425"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
         <source>The text has no createType and no extents: it is not a VMDK descriptor.</source>
         <translation>このテキストにはcreateTypeもエクステントもありません。VMDKの記述子ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="426"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
         <source>The file is shorter than its metadata says: {what} needs at least {needed} bytes, but the file has {size}. It is truncated (an interrupted copy or download).</source>
         <translation>ファイルが、メタデータに記録されているサイズより短くなっています。{what}には少なくとも{needed}バイトが必要ですが、ファイルは{size}バイトしかありません。ファイルが途中で切れています（コピーまたはダウンロードが中断された可能性があります）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="427"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
         <source>The file was copied in text mode (for example by FTP in ASCII mode): its line endings were changed and the disk is damaged.</source>
         <translation>ファイルがテキストモード（FTPのASCIIモードなど）でコピーされています。改行コードが変換されたため、ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="428"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
         <source>the header</source>
         <translation>ヘッダー</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="429"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
         <source>the embedded descriptor</source>
         <translation>埋め込み記述子</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="430"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
         <source>The disk was not closed cleanly (its VM was running, or the host crashed). The guest may need a file-system check after import; shut the VM down and copy the disk again if you can.</source>
         <translation>ディスクが正常に閉じられていません（VMが実行中だったか、ホストがクラッシュした可能性があります）。インポート後に、ゲストOSでファイルシステムのチェックが必要になる場合があります。可能であれば、VMをシャットダウンしてから、ディスクを再度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="431"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
         <source>the streamOptimized footer</source>
         <translation>streamOptimizedのフッター</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="432"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
         <source>The streamOptimized disk does not end with its footer and end-of-stream marker: it is truncated (an interrupted copy or download) or damaged.</source>
         <translation>streamOptimizedディスクの末尾に、フッターとストリーム終端マーカーがありません。ファイルが途中で切れている（コピーまたはダウンロードが中断された）か、破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="433"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
         <source>Footer: {problem}</source>
         <translation>フッター: {problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="434"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
         <source>The streamOptimized footer does not say where the grain directory is.</source>
         <translation>streamOptimizedのフッターに、グレインディレクトリの位置が記録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="435"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
         <source>The streamOptimized footer disagrees with the header (size, grain size or compression): the file is damaged.</source>
         <translation>streamOptimizedのフッターの内容（サイズ、グレインサイズ、または圧縮方式）がヘッダーと一致しません。ファイルが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="436"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
         <source>The VMDK header&apos;s data area starts inside the descriptor: the header is inconsistent.</source>
         <translation>VMDKヘッダーのデータ領域が記述子の内部から始まっています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="437"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
         <source>the metadata area</source>
         <translation>メタデータ領域</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="438"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
         <source>The VMDK header&apos;s grain directory overlaps the header or the descriptor: the header is inconsistent.</source>
         <translation>VMDKヘッダーのグレインディレクトリが、ヘッダーまたは記述子と重なっています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="439"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
         <source>the grain directory</source>
         <translation>グレインディレクトリ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="440"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
         <source>The VMDK header&apos;s grain directory runs into the data area: the header is inconsistent.</source>
         <translation>VMDKヘッダーのグレインディレクトリが、データ領域にはみ出しています。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="441"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="447"/>
         <source>The VMDK header&apos;s redundant grain directory lies outside the metadata area: the header is inconsistent.</source>
         <translation>VMDKヘッダーの冗長グレインディレクトリが、メタデータ領域の外にあります。ヘッダーの内容に矛盾があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="442"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
         <source>a grain table the grain directory points to</source>
         <translation>グレインディレクトリが指しているグレインテーブル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="443"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="449"/>
         <source>The grain directory points outside the metadata area: the disk is damaged.</source>
         <translation>グレインディレクトリがメタデータ領域の外を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="444"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
         <source>A grain table points into the metadata area: the disk is damaged.</source>
         <translation>グレインテーブルがメタデータ領域の内部を指しています。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="445"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="451"/>
         <source>the last compressed grain</source>
         <translation>最後の圧縮グレイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="446"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
         <source>A grain marker does not match its grain table: the disk is damaged.</source>
         <translation>グレインマーカーがグレインテーブルと一致しません。ディスクが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="448"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
         <source>the last grain of data</source>
         <translation>データの最後のグレイン</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="450"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="456"/>
         <source>The file size is not a whole number of grains after the metadata, which a complete disk usually is: it may be truncated. If the copy was interrupted, copy it again.</source>
         <translation>メタデータ以降のファイルサイズが、グレインサイズの整数倍になっていません。完全なディスクであれば通常は整数倍になるため、ファイルが途中で切れている可能性があります。コピーが中断された場合は、再度コピーしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="452"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="458"/>
         <source>Imports still queued or processing in this project: {count}. That is 100 or fewer, so try again after some of them have finished (see {import_list}). Imports in your contract&apos;s other projects count too: only if all together are more than 100, contact support.</source>
         <translation>このプロジェクトで待機中または処理中のインポート: {count}件。100件以下のため、そのいくつかが終了してから再試行してください（{import_list}を参照）。契約内の他のプロジェクトのインポートも数えられます。合計が100件を超える場合に限り、サポートに連絡してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="454"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="460"/>
         <source>The request may have been carried out. Check {import_list} before you try again.</source>
         <translation>要求は処理された可能性があります。もう一度実行する前に、{import_list}を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="616"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="622"/>
         <source>The tool stopped before the service answered the register call, so the import may exist. Check {import_list} before you try again.</source>
         <translation>登録の呼び出しにサービスが応答する前にツールが停止したため、インポートが存在する可能性があります。再試行する前に{import_list}を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="621"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="627"/>
         <source>The image name must be text.</source>
         <translation>イメージ名は文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="622"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="628"/>
         <source>The image name is empty.</source>
         <translation>イメージ名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="624"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="630"/>
         <source>The image name starts or ends with a space.</source>
         <translation>イメージ名の先頭または末尾に空白があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="625"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="631"/>
         <source>The image name contains control characters or line breaks.</source>
         <translation>イメージ名に制御文字または改行が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="626"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="632"/>
         <source>The container name is empty.</source>
         <translation>コンテナ名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="628"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="634"/>
         <source>The container name may only contain letters A-Z a-z, digits and . _ ~ ( ) + -.</source>
         <translation>コンテナ名に使用できるのは、英字（A-Z a-z）、数字、および . _ ~ ( ) + - のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="629"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="635"/>
         <source>The object name is empty.</source>
         <translation>オブジェクト名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="633"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="639"/>
         <source>The object name may only contain letters A-Z a-z, digits, . _ ~ ( ) + - and single / between parts (no spaces, no leading or trailing /).</source>
         <translation>オブジェクト名に使用できるのは、英字（A-Z a-z）、数字、. _ ~ ( ) + - 、および要素間を区切る単独の / のみです（空白と、先頭・末尾の / は使用できません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="634"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="640"/>
         <source>The location must be text.</source>
         <translation>格納場所は文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="635"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="641"/>
         <source>The location must start with /v1/AUTH_&lt;project id&gt;/.</source>
         <translation>格納場所は /v1/AUTH_&lt;プロジェクトID&gt;/ で始まる必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="636"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="642"/>
         <source>The location has no valid project id after /v1/AUTH_.</source>
         <translation>格納場所の /v1/AUTH_ の後に、正しいプロジェクトIDがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="637"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="643"/>
         <source>The checksum must be a SHA1 value: exactly 40 hexadecimal digits.</source>
         <translation>チェックサムには、SHA1値（ちょうど40桁の16進数）を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="647"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="653"/>
         <source>The KMS server must be text in the form FQDN:port.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式の文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="649"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="655"/>
         <source>The KMS server must be written as FQDN:port, for example kms.example.com:1688.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式（例: kms.example.com:1688）で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="652"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="658"/>
         <source>kms must be an object such as {&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true}.</source>
         <translation>kmsには、{&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true} のようなオブジェクトを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="656"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="662"/>
         <source>kms.activate can only be true (a JSON boolean).</source>
         <translation>kms.activateに指定できるのは、true（JSONのブール値）のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="660"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="666"/>
         <source>The request body must be a JSON object.</source>
         <translation>リクエストボディは、JSONオブジェクトである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="661"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="667"/>
         <source>The location is in project {location_project}, but you are signed in to project {project}. Upload to the project you import into.</source>
         <translation>格納場所はプロジェクト {location_project} にありますが、サインイン中のプロジェクトは {project} です。インポート先のプロジェクトにアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="662"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="668"/>
         <source>conversion is a retired field; if sent it must be true or false.</source>
         <translation>conversionは廃止された項目です。送信する場合は、trueまたはfalseを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="615"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="621"/>
         <source>Paste the SHA1, or let the tool compute it.</source>
         <translation>SHA1を貼り付けるか、ツールに計算させてください。</translation>
     </message>
