@@ -253,19 +253,25 @@ def test_vmx_of_a_vm_with_snapshots(qemu_corpus: dict[str, Path]) -> None:
     assert result.suggestions.os_type_candidates == ("win2016SE_ja", "win2016SE_en")
 
 
-@pytest.mark.parametrize("firmware", [None, "efi", "bios", "EFI"])
+@pytest.mark.parametrize("firmware", [None, "efi", "bios", "EFI", "uefi"])
 def test_the_firmware_the_vm_boots_with(tmp_path: Path, firmware: str | None) -> None:
     """The VMX ``firmware`` key and vSphere's OVF ``vmw:Config`` entry: UEFI is refused later."""
     stream_disk(tmp_path, "db01.vmdk")
     vmx = tmp_path / "db01.vmx"
     vmx.write_text(corpus.vmx_text(firmware=firmware))
     ova, _ = web01_ova(tmp_path, firmware=firmware)
-    expected = firmware.lower() if firmware else None
+    expected = {"efi": "efi", "uefi": "efi", "bios": "bios"}.get((firmware or "").lower())
     for path in (vmx, ova):
         vm = inspect(path).vm
         assert vm is not None
         assert vm.firmware == expected
         assert vm.to_dict()["firmware"] == expected
+
+
+def test_firmware_as_extra_config() -> None:
+    """Some exporters write the setting as vmw:ExtraConfig instead of vmw:Config."""
+    text = corpus.ovf_xml(firmware="efi").replace("vmw:Config", "vmw:ExtraConfig")
+    assert parse_ovf(text.encode()).firmware == "efi"
 
 
 def test_an_unknown_firmware_value_is_not_guessed(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vmdkimport.core.guest.facts import PartKind, Scheme
-from vmdkimport.core.guest.partitions import boot_loader_of, firmware_from_vm, read_boot
+from vmdkimport.core.guest.partitions import boot_loader_of, read_boot
 
 MIB = 1024 * 1024
 
@@ -164,21 +164,3 @@ def test_whole_disk_ntfs_boot_sector_is_no_table(tmp_path: Path) -> None:
     assert boot_of(disk).scheme == Scheme.NONE
 
 
-@pytest.mark.parametrize(("text", "setting"), [
-    (b'.encoding = "UTF-8"\nfirmware = "efi"\n', "efi"),
-    (b'firmware="bios"\n', "bios"),
-    (b'FIRMWARE = "EFI"\n', "efi"),
-    (b'displayName = "vm"\n', None),
-    (b'<?xml version="1.0"?><Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1" '
-     b'xmlns:ovf="http://schemas.dmtf.org/ovf/envelope/1" '
-     b'xmlns:vmw="http://www.vmware.com/schema/ovf"><VirtualSystem><VirtualHardwareSection>'
-     b'<vmw:Config ovf:required="false" vmw:key="firmware" vmw:value="efi"/>'
-     b'</VirtualHardwareSection></VirtualSystem></Envelope>', "efi"),
-    (b'<Envelope><VirtualSystem/></Envelope>', None),
-    (b'<!DOCTYPE x [<!ENTITY a "b">]><Envelope>&a;</Envelope>', None),
-    (b'<Envelope><unclosed></Envelope>', None),
-])
-def test_firmware_from_vm(text: bytes, setting: str | None) -> None:
-    firmware = firmware_from_vm(text, "vm.file")
-    assert firmware.setting == setting
-    assert firmware.source == "vm.file"

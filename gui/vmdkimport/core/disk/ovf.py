@@ -353,14 +353,19 @@ def _ovf_firmware(system: ET.Element) -> str | None:
     VMware writes it for EFI VMs (and sometimes "bios"); other producers leave it out.
     """
     for element in system.iter():
-        if _local(element.tag) != "Config":
+        if _local(element.tag) not in ("Config", "ExtraConfig"):
             continue
         key = _attr(element, "key", namespace=VMW_NAMESPACE) or _attr(element, "key")
         if key == "firmware":
-            value = (_attr(element, "value", namespace=VMW_NAMESPACE)
-                     or _attr(element, "value") or "").strip().lower()
-            return value if value in ("bios", "efi") else None
+            return _firmware(_attr(element, "value", namespace=VMW_NAMESPACE)
+                             or _attr(element, "value"))
     return None
+
+
+def _firmware(value: str | None) -> str | None:
+    """"bios" or "efi" ("uefi" is written by some tools); anything else is not guessed."""
+    value = (value or "").strip().lower()
+    return "efi" if value in ("efi", "uefi") else "bios" if value == "bios" else None
 
 
 def _hardware(hardware: ET.Element, notes: list[str]) -> tuple[int | None, int | None, list[str]]:
@@ -433,10 +438,9 @@ def parse_vmx(data: bytes) -> VmInfo:
             continue
         found.append(((_BUS_ORDER[bus], int(controller), int(unit)), value))
     disks = tuple(VmDisk(file=name) for _, name in sorted(found))
-    firmware = values.get("firmware", "").strip().lower()
     return VmInfo("vmx", values.get("displayname") or None, values.get("guestos") or None,
                   None, None, _int(values.get("memsize")), _int(values.get("numvcpus")), disks,
-                  firmware=firmware if firmware in ("bios", "efi") else None)
+                  firmware=_firmware(values.get("firmware")))
 
 
 # --- guest OS -> os_type ---------------------------------------------------------------------

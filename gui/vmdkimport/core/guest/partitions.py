@@ -15,15 +15,12 @@ an OVF) is read here too: it decides, with the disk's layout, whether the guest 
 
 from __future__ import annotations
 
-import re
 import struct
 import uuid
 import zlib
 from typing import Final, Protocol
 
-from vmdkimport.core.disk.diskformat import DiskFormatError
-from vmdkimport.core.disk.ovf import parse_xml
-from vmdkimport.core.guest.facts import BootFacts, Firmware, Partition, PartKind, Scheme
+from vmdkimport.core.guest.facts import BootFacts, Partition, PartKind, Scheme
 from vmdkimport.core.text import Text
 
 
@@ -286,47 +283,3 @@ def read_boot(disk: Source, size: int) -> BootFacts:
     parts = _read_mbr(disk, size, sector0, problems)
     return BootFacts(Scheme.MBR, tuple(parts), has_code, loader, signature,
                      problems=tuple(problems))
-
-
-# --- the VM's firmware setting ---------------------------------------------------------------
-
-_VMX_FIRMWARE: Final = re.compile(rb'^\s*firmware\s*=\s*"?\s*([A-Za-z0-9_-]*)\s*"?\s*$',
-                                  re.IGNORECASE | re.MULTILINE)
-MAX_VM_FILE_BYTES: Final = 4 * 1024 * 1024
-
-
-def _normal_firmware(value: str) -> str | None:
-    value = value.strip().lower()
-    if value in ("efi", "uefi"):
-        return "efi"
-    if value == "bios":
-        return "bios"
-    return value or None
-
-
-def firmware_from_vm(data: bytes, source: str = "") -> Firmware:
-    """The firmware a .vmx or .ovf asks for (``source`` names the file, for the report).
-
-    VMX: ``firmware = "efi"``. OVF: ``<vmw:Config ovf:required="false" vmw:key="firmware"
-    vmw:value="efi"/>`` (also as ``vmw:ExtraConfig``). A file without the setting gives
-    ``Firmware(None, source)``: VMware then uses BIOS for older virtual hardware, but a check
-    should say "not stated" rather than guess. XML goes through :func:`ovf.parse_xml`, which
-    refuses DTDs and entities; an XML file that cannot be parsed gives ``Firmware(None)``.
-    """
-    data = data[:MAX_VM_FILE_BYTES]
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        try:
-            root = parse_xml(data)
-        except DiskFormatError:
-            return Firmware(None, source)
-        for element in root.iter():
-            if element.tag.rsplit("}", 1)[-1] not in ("Config", "ExtraConfig"):
-                continue
-            attrs = {k.rsplit("}", 1)[-1]: v for k, v in element.attrib.items()}
-            if attrs.get("key", "").strip().lower() == "firmware":
-                return Firmware(_normal_firmware(attrs.get("value", "")), source)
-        return Firmware(None, source)
-    match = _VMX_FIRMWARE.search(data)
-    if match is None:
-        return Firmware(None, source)
-    return Firmware(_normal_firmware(match.group(1).decode("ascii", "replace")), source)
