@@ -37,9 +37,11 @@ tar (ustar, GNU)              ``ustar`` at 257                 POSIX.1-1988 / GN
 from __future__ import annotations
 
 import re
+import stat
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, Final
 
 from vmdkimport.core.errors import Cancelled, VmdkImportError
@@ -101,6 +103,22 @@ def read_error(path: object, exc: OSError) -> DiskReadError:
     return DiskReadError(Text("{path} could not be read: {reason}.", path=name, reason=reason),
                          Text("Check that the disk or network share holding the file is "
                               "reachable, then try again."))
+
+
+def regular_file_size(path: Path) -> int:
+    """The size of a regular file. A device, pipe or socket is refused before it is opened:
+    opening a pipe would wait for a writer, and a descriptor may name ``/dev/sdb``."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise read_error(path, exc) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise read_error(path, IsADirectoryError(21, "Is a directory"))
+    if not stat.S_ISREG(info.st_mode):
+        raise DiskReadError(Text("{path} is not a regular file (a device, pipe or socket).",
+                                 path=str(path)),
+                            Text("Choose a disk image file."))
+    return info.st_size
 
 
 class Reader:

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import math
 import re
-import stat
 import textwrap
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -63,6 +62,7 @@ from vmdkimport.core.disk.diskformat import (
     detect,
     iter_tar,
     read_error,
+    regular_file_size,
 )
 from vmdkimport.core.disk.ovf import (
     MAX_OVF_BYTES,
@@ -385,20 +385,6 @@ def _default_open(path: Path) -> BinaryIO:
     return path.open("rb", buffering=0)
 
 
-def _stat(path: Path) -> int:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise read_error(path, exc) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise read_error(path, IsADirectoryError(21, "Is a directory"))
-    if not stat.S_ISREG(info.st_mode):
-        raise DiskReadError(Text("{path} is not a regular file (a device, pipe or socket).",
-                                 path=str(path)),
-                            Text("Choose a disk image file."))
-    return info.st_size
-
-
 def _converted_name(path: Path) -> Path:
     stem = path.name
     for suffix in (".vmdk", ".qcow2", ".qcow", ".img", ".raw", ".vhd", ".vhdx", ".vdi", ".qed",
@@ -420,7 +406,7 @@ def inspect(path: Path, *, opener: Opener | None = None) -> Inspection:
     """
     path = Path(path)
     open_file = opener or _default_open
-    size = _stat(path)
+    size = regular_file_size(path)
     try:
         with open_file(path) as handle:
             reader = Reader(handle, size, name=str(path))
@@ -985,7 +971,7 @@ def _inspect_vm_file(path: Path, reader: Reader, detected: Detected, open_file: 
     if not is_vmx and _disk_packaging_refused(disk, result):
         return result, vm, disk_path, None
     try:
-        size = _stat(disk_path)
+        size = regular_file_size(disk_path)
     except DiskReadError as exc:
         result.refuse(Text("The VM names the disk {file}, which cannot be opened: {error}",
                            file=disk.file, error=message_of(exc))

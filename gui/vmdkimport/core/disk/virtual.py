@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import io
-import stat
 import struct
 import sys
 import zlib
@@ -48,11 +47,11 @@ from typing import TYPE_CHECKING, Final, Protocol
 from vmdkimport.core.disk.diskformat import (
     SECTOR,
     DiskFormatError,
-    DiskReadError,
     Reader,
     detect,
     iter_tar,
     read_error,
+    regular_file_size,
 )
 from vmdkimport.core.disk.vmdk import (
     FLAG_ZEROED_GTE,
@@ -99,22 +98,6 @@ def _u32_array(data: bytes) -> array[int]:
 
 
 # --- files: counted, opened lazily, a bounded number at once -------------------------------
-
-def _regular_file_size(path: Path) -> int:
-    """The size of a regular file. A device, pipe or socket is refused before it is opened:
-    opening a pipe would wait for a writer, and a descriptor may name ``/dev/sdb``."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        raise read_error(path, exc) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise read_error(path, IsADirectoryError(21, "Is a directory"))
-    if not stat.S_ISREG(info.st_mode):
-        raise DiskReadError(Text("{path} is not a regular file (a device, pipe or socket).",
-                                 path=str(path)),
-                            Text("Choose a disk image file."))
-    return info.st_size
-
 
 class _Counter:
     """Bytes read from the files of one virtual disk (shared by its extents)."""
@@ -173,7 +156,7 @@ class _Files:
 
     def pinned(self, path: Path) -> tuple[_CountingFile, int]:
         """A file kept open until :meth:`close` (the disk or OVA the user chose)."""
-        size = _regular_file_size(path)
+        size = regular_file_size(path)
         try:
             handle = _CountingFile(path, self.counter)
         except OSError as exc:
@@ -822,7 +805,7 @@ def _open_descriptor(path: Path, reader: Reader, context: _Context) -> list[_Ext
                 "The descriptor {path} has an extent of type {type}; only FLAT, VMFS, SPARSE "
                 "and ZERO extents can be read.", path=str(path), type=extent.type))
         file_path = _extent_path(path, extent.file or "")
-        file_size = _regular_file_size(file_path)
+        file_size = regular_file_size(file_path)
         source = _PathSource(context.files, file_path, file_size)
         if extent.type == "SPARSE":
             extents.append(_LazySparseExtent(source, extent.sectors, context))
