@@ -3289,202 +3289,202 @@ Token valid until %7.</source>
         <translation>ファイルがあるディスクまたはネットワーク共有にアクセスできることを確認してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="162"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="164"/>
         <source>a gzip-compressed file</source>
         <translation>gzip圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="163"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="165"/>
         <source>an xz-compressed file</source>
         <translation>xz圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="164"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="166"/>
         <source>a Zstandard-compressed file</source>
         <translation>Zstandard圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="167"/>
         <source>a 7-Zip archive</source>
         <translation>7-Zipアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="166"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="168"/>
         <source>a RAR archive</source>
         <translation>RARアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="167"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="169"/>
         <source>a ZIP archive</source>
         <translation>ZIPアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="168"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="170"/>
         <source>an (empty) ZIP archive</source>
         <translation>（空の）ZIPアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="169"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="171"/>
         <source>an empty file (0 bytes)</source>
         <translation>空のファイル（0バイト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="170"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="172"/>
         <source>a VMware sparse disk (hosted sparse extent)</source>
         <translation>VMwareのスパースディスク（ホスト型スパースエクステント）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="171"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="173"/>
         <source>an ESX sparse extent (COWD), the data file of a vmfsSparse snapshot or disk</source>
         <translation>vmfsSparse形式のスナップショットまたはディスクのデータファイルであるESXスパースエクステント（COWD）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="172"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="174"/>
         <source>an ESXi SE sparse extent (seSparse), the data file of a snapshot or thin disk on a VMFS datastore</source>
         <translation>VMFSデータストア上のスナップショットまたはシンディスクのデータファイルであるESXi SEスパースエクステント（seSparse）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="173"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="175"/>
         <source>a QEMU {name} disk image (version {version})</source>
         <translation>QEMU {name}ディスクイメージ（バージョン{version}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="174"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="176"/>
         <source>It is an overlay on a backing file.</source>
         <translation>このイメージは、バッキングファイルに重ねたオーバーレイです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="175"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="177"/>
         <source>a QEMU QED disk image</source>
         <translation>QEMU QEDディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="178"/>
         <source>a Hyper-V VHDX disk image</source>
         <translation>Hyper-V VHDXディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="177"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="179"/>
         <source>a VirtualBox VDI disk image</source>
         <translation>VirtualBox VDIディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="180"/>
         <source>a Parallels disk image</source>
         <translation>Parallelsディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="179"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="181"/>
         <source>a bzip2-compressed file</source>
         <translation>bzip2圧縮ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="182"/>
         <source>a tar archive</source>
         <translation>tarアーカイブ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="183"/>
         <source>a VMDK descriptor (text) file</source>
         <translation>VMDK記述子（テキスト）ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="184"/>
         <source>an XML file</source>
         <translation>XMLファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="183"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="185"/>
         <source>a VMware virtual machine configuration (.vmx) file</source>
         <translation>VMware仮想マシン構成（.vmx）ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="186"/>
         <source>a text file</source>
         <translation>テキストファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="187"/>
         <source>an ISO 9660 / UDF optical disc image (an installation or data DVD)</source>
         <translation>ISO 9660 / UDF光ディスクイメージ（インストール用またはデータ用のDVD）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="188"/>
         <source>a raw disk image with a GPT partition table</source>
         <translation>GPTパーティションテーブルを持つrawディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="187"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="189"/>
         <source>a single {filesystem} file system (a partition image, not a whole disk)</source>
         <translation>単一の{filesystem}ファイルシステム（ディスク全体ではなく、パーティションのイメージ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="188"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="190"/>
         <source>a raw disk image with an MBR partition table</source>
         <translation>MBRパーティションテーブルを持つrawディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="189"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="191"/>
         <source>not a disk image format this tool recognises</source>
         <translation>このツールが認識できない形式のファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="190"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="192"/>
         <source>a fixed VHD (Virtual PC / Hyper-V) disk image</source>
         <translation>容量固定のVHD（Virtual PC / Hyper-V）ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="191"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="193"/>
         <source>a dynamic VHD (Virtual PC / Hyper-V) disk image</source>
         <translation>容量可変のVHD（Virtual PC / Hyper-V）ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="192"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="194"/>
         <source>a differencing VHD (Virtual PC / Hyper-V) disk image</source>
         <translation>差分VHD（Virtual PC / Hyper-V）ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="193"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="195"/>
         <source>A differencing VHD holds only the changes to a parent VHD.</source>
         <translation>差分VHDには、親VHDに対する変更分のみが格納されています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="194"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="196"/>
         <source>A tar header holds a negative number.</source>
         <translation>tarヘッダーに負の数値が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="195"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="197"/>
         <source>A tar header holds a number that is not octal.</source>
         <translation>tarヘッダーに8進数ではない数値が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="196"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="198"/>
         <source>A tar extended (PAX) header is malformed.</source>
         <translation>tar拡張（PAX）ヘッダーの形式が正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="197"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="199"/>
         <source>The tar archive ends in the middle of a header: the file is truncated.</source>
         <translation>tarアーカイブがヘッダーの途中で終わっています。ファイルが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="200"/>
         <source>The tar archive has a damaged header at byte {offset}.</source>
         <translation>tarアーカイブのバイト位置{offset}にあるヘッダーが破損しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="199"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="201"/>
         <source>The tar archive is shorter than its headers say: the file is truncated (a member needs {needed} bytes, the file has {size}).</source>
         <translation>tarアーカイブが、ヘッダーの記載より短くなっています。ファイルが途中で切れています（格納されたファイルには{needed}バイトが必要ですが、ファイルのサイズは{size}バイトです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="202"/>
         <source>The tar archive has an implausibly large extended header.</source>
         <translation>tarアーカイブに、異常に大きな拡張ヘッダーがあります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="201"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="203"/>
         <source>The tar archive has more than {count} members; it is not an OVA.</source>
         <translation>このtarアーカイブには{count}個を超えるファイルが含まれています。OVAではありません。</translation>
     </message>
@@ -3619,237 +3619,237 @@ Token valid until %7.</source>
         <translation>別のコンテナ名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="202"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="204"/>
         <source>The OVF descriptor is larger than {limit} MiB; a real one is a few KiB. It was not read.</source>
         <translation>OVF記述子が{limit} MiBを超えています（実際のOVF記述子は数KiBです）。読み込みは行っていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="203"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="205"/>
         <source>The OVF descriptor contains a DTD or entity declarations, or is nested or sized beyond any real OVF; it was not read (this protects against malicious XML).</source>
         <translation>OVF記述子にDTDまたはエンティティ宣言が含まれているか、入れ子の深さやサイズが実際のOVFではありえない値です。悪意のあるXMLから保護するため、読み込みは行っていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="204"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="206"/>
         <source>Export the VM again from vSphere or VMware Workstation and use that OVF.</source>
         <translation>vSphereまたはVMware WorkstationからVMを再度エクスポートし、そのOVFを使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="205"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="207"/>
         <source>The OVF descriptor is not well-formed XML ({error} at line {line}): it is damaged or truncated.</source>
         <translation>OVF記述子が整形式のXMLではありません（{line}行目: {error}）。ファイルが破損しているか、途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="206"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="208"/>
         <source>Export the VM again, or restore the .ovf from the original export.</source>
         <translation>VMを再度エクスポートするか、元のエクスポートから.ovfを復元してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="209"/>
         <source>The XML file is not an OVF descriptor (its root element is &lt;{element}&gt;, not &lt;Envelope&gt;).</source>
         <translation>このXMLファイルはOVF記述子ではありません（ルート要素が&lt;Envelope&gt;ではなく&lt;{element}&gt;です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="208"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="210"/>
         <source>Choose the .ovf, .ova or .vmdk file of the export.</source>
         <translation>エクスポートされた.ovf、.ova、または.vmdkファイルを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="211"/>
         <source>The OVF envelope does not use the DMTF OVF namespace; it was read as well as possible.</source>
         <translation>OVFのEnvelopeがDMTFのOVF名前空間を使用していません。可能な範囲で読み込みました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="210"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="212"/>
         <source>The OVF describes {count} virtual machines; the first one is used.</source>
         <translation>OVFには{count}台の仮想マシンが記述されています。最初の仮想マシンを使用します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="213"/>
         <source>Disk {disk_id} has no file (an empty disk that is created on deployment); it cannot be imported.</source>
         <translation>ディスク{disk_id}にはファイルがありません（デプロイ時に作成される空のディスクです）。このディスクはインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="214"/>
         <source>The OVF gives the memory size without a unit; it was not used.</source>
         <translation>OVFのメモリサイズに単位が指定されていないため、メモリサイズは使用しませんでした。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="215"/>
         <source>The .vmx file is larger than 1 MiB; a real one is a few KiB.</source>
         <translation>.vmxファイルが1 MiBを超えています（実際の.vmxファイルは数KiBです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="214"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="216"/>
         <source>The file has no key = &quot;value&quot; lines: it is not a .vmx file.</source>
         <translation>このファイルにはkey = &quot;value&quot;形式の行がありません。.vmxファイルではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="215"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="217"/>
         <source>The import service&apos;s OS list has no entry for this OS ({what}). Choose the OS that is really installed; if it is not in the list, the service may not support it.</source>
         <translation>インポートサービスのOS一覧に、このOS（{what}）はありません。実際にインストールされているOSを選択してください。一覧にない場合は、サービスがそのOSをサポートしていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="216"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="218"/>
         <source>Windows Server 2012 or 2012 R2</source>
         <translation>Windows Server 2012または2012 R2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="219"/>
         <source>Windows Server 2016 or later</source>
         <translation>Windows Server 2016以降</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="218"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="220"/>
         <source>Red Hat Enterprise Linux (64-bit)</source>
         <translation>Red Hat Enterprise Linux（64ビット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="219"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="221"/>
         <source>Ubuntu (64-bit)</source>
         <translation>Ubuntu（64ビット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="222"/>
         <source>CentOS (64-bit)</source>
         <translation>CentOS（64ビット）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="223"/>
         <source>choose by the edition installed: Standard (SE) or Enterprise (EE)</source>
         <translation>インストールされているエディション（Standard (SE)またはEnterprise (EE)）に応じて選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="222"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="224"/>
         <source>the service lists only Standard Edition (SE); choose it if that is the edition installed</source>
         <translation>サービスの一覧にはStandard Edition (SE)のみがあります。インストールされているエディションがStandard Editionであれば、これを選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="225"/>
         <source>choose by the language of the installed Windows (Japanese or English)</source>
         <translation>インストールされているWindowsの言語（日本語または英語）に応じて選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="226"/>
         <source>guest OS {vmware_id}</source>
         <translation>ゲストOS {vmware_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="225"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="227"/>
         <source>VMware id {vmware_id}</source>
         <translation>VMwareのID {vmware_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="228"/>
         <source>OVF OS id {cim_id}</source>
         <translation>OVFのOS ID {cim_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="227"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="229"/>
         <source>guest OS {vmware_id} and OVF OS id {cim_id}</source>
         <translation>ゲストOS {vmware_id}とOVFのOS ID {cim_id}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="228"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="230"/>
         <source>VMware uses one id for Windows Server 2012 and 2012 R2; choose the one installed</source>
         <translation>VMwareではWindows Server 2012と2012 R2に同じIDが使用されています。インストールされている方を選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="229"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="231"/>
         <source>VMware uses this id for Windows Server 2016 and 2019, and only 2016 is in the service&apos;s list; choose by the language of the installed Windows</source>
         <translation>VMwareではこのIDがWindows Server 2016と2019の両方に使用されており、サービスの一覧には2016のみがあります。インストールされているWindowsの言語に応じて選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="230"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="232"/>
         <source>the major version is not recorded; choose the one installed</source>
         <translation>メジャーバージョンが記録されていません。インストールされているバージョンを選択してください</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="231"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="233"/>
         <source>{what}: {choices}; {why}.</source>
         <translation>{what}: {choices}。{why}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="232"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="234"/>
         <source>{what}: {choices}.</source>
         <translation>{what}: {choices}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="233"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="235"/>
         <source>{keyword} ({description})</source>
         <translation>{keyword}（{description}）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="234"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="236"/>
         <source>{first} or {second}</source>
         <translation>{first}または{second}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="235"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="237"/>
         <source>{name} in the OVA is {size} bytes; an OVF descriptor is never larger than {limit} MiB.</source>
         <translation>OVA内の{name}のサイズが{size}バイトあります。OVF記述子が{limit} MiBを超えることはありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="236"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="238"/>
         <source>The extraction was cancelled; nothing was kept.</source>
         <translation>取り出しを中止しました。作成途中のファイルは残っていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="237"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="239"/>
         <source>{path} ended before the disk inside it did: the archive is truncated.</source>
         <translation>{path}が、中のディスクの途中で終わっています。アーカイブが途中で切れています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="238"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="240"/>
         <source>Extracting the disk from {source} to {destination} failed: {reason}.</source>
         <translation>{source}から{destination}へのディスクの取り出しに失敗しました: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="239"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="241"/>
         <source>Check that the destination folder exists, is writable and has {size} bytes free, then try again.</source>
         <translation>保存先のフォルダーが存在し、書き込み可能で、{size}バイトの空き容量があることを確認してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="240"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="242"/>
         <source>export the VM as OVF (vSphere Client: right-click the VM &gt; Template &gt; Export OVF Template; VMware Workstation: File &gt; Export to OVF) and choose the .vmdk of the export</source>
         <translation>VMをOVFとしてエクスポートし（vSphere Client: VMを右クリックして「Template」&gt;「Export OVF Template」、VMware Workstation: 「File」&gt;「Export to OVF」）、エクスポートされた.vmdkを選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="241"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="243"/>
         <source>Copy the disk again from its source in binary mode (or export the VM as OVF again), then check the new copy.</source>
         <translation>ディスクを元の場所からバイナリモードでコピーし直して（またはVMをOVFとしてエクスポートし直して）から、新しいコピーを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="242"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="244"/>
         <source>{name} cannot be imported.</source>
         <translation>{name}はインポートできません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="243"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="245"/>
         <source>Choose a VMDK file (or an OVA/OVF export of the VM).</source>
         <translation>VMDKファイル（またはVMのOVA/OVFエクスポート）を選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="244"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="246"/>
         <source>{gib} GiB ({n} bytes)</source>
         <translation>{gib} GiB（{n}バイト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="245"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="247"/>
         <source>{mib} MiB ({n} bytes)</source>
         <translation>{mib} MiB（{n}バイト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="246"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="248"/>
         <source>{n} bytes</source>
         <translation>{n}バイト</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="247"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="162"/>
         <source>{path} is not a regular file (a device, pipe or socket).</source>
         <translation>{path}は通常のファイルではありません（デバイス、パイプ、またはソケットです）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="248"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="163"/>
         <source>Choose a disk image file.</source>
         <translation>ディスクイメージファイルを選択してください。</translation>
     </message>
