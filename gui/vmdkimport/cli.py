@@ -56,6 +56,14 @@ from vmdkimport.core.request import ImportRequest, KmsSettings
 from vmdkimport.core.text import message_of
 from vmdkimport.core.units import format_duration, format_size, size_argument
 from vmdkimport.core.upload.cleanup import delete_orphans, find_orphans
+from vmdkimport.core.upload.converting import (
+    DEFAULT_CONVERT_THREADS,
+    ConvertingEvent,
+    ConvertingResult,
+    ConvertingUploader,
+    conversion_source,
+    estimate_conversion,
+)
 from vmdkimport.core.upload.segments import DEFAULT_THREADS, Manifest, UploadRequest
 from vmdkimport.core.upload.transfer import TransferControl
 from vmdkimport.core.upload.uploader import Phase, Uploader, UploadEvent
@@ -214,8 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-guest", action="store_true",
                    help="check the file only; do not look inside the guest")
     p.add_argument("--convert", type=Path, metavar="OUT",
-                   help="when the file needs converting and qemu-img is installed, convert it "
-                        "to a streamOptimized VMDK at OUT")
+                   help="when the file needs converting, convert it to a streamOptimized VMDK "
+                        "at OUT (with qemu-img when it is installed; without it, VMware disks "
+                        "and raw images by the built-in converter)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("upload", help="upload a disk to object storage (segmented, resumable)",
@@ -223,14 +232,16 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _connection_options(p)
     _storage_bypass_options(p)
-    p.add_argument("file", type=Path, help="the .vmdk to upload")
+    p.add_argument("file", type=Path,
+                   help="the disk to upload (.vmdk, .ova, or a raw image to convert)")
     p.add_argument("--container", required=True, help="created when missing")
     p.add_argument("--object", dest="object_name", metavar="NAME",
                    help="object name (default: from the file name, ending in .vmdk)")
     p.add_argument("--segment-size", type=size_argument, metavar="SIZE",
                    help="segment size, e.g. 256M (default 256M; capped by the cluster limit)")
-    p.add_argument("--threads", type=int, default=DEFAULT_THREADS, metavar="N",
-                   help=f"segments uploaded in parallel (default {DEFAULT_THREADS})")
+    p.add_argument("--threads", type=int, default=None, metavar="N",
+                   help=f"segments uploaded in parallel (default {DEFAULT_THREADS}; "
+                        f"{DEFAULT_CONVERT_THREADS} when converting)")
     p.add_argument("--manifest", choices=[m.value for m in Manifest], default="dlo",
                    help="dlo (default, the provider's documented way) or slo")
     p.add_argument("--limit-rate", type=size_argument, metavar="RATE",
@@ -239,7 +250,24 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace an existing object with different content")
     p.add_argument("--no-inspect", action="store_true",
                    help="upload even what the disk pre-flight or the guest inspection refuses "
-                        "(not importable, or not bootable in the cloud, as it is)")
+                        "(not importable, or not bootable in the cloud, as it is); the file "
+                        "is sent as it is")
+    p.add_argument("--no-convert", action="store_true",
+                   help="send the file as it is, even when the pre-flight would convert it to "
+                        "a streamOptimized VMDK on the way (monolithicSparse, flat and split "
+                        "disks, raw images)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = sub.add_parser("convert", help="convert a VMware disk or a raw image to a "
+                                       "streamOptimized VMDK file (no qemu-img needed)",
+                       epilog=EXIT_CODES_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", type=Path, help="the disk (.vmdk descriptor or sparse file, .ova, "
+                                            "or a raw image)")
+    p.add_argument("out", type=Path, metavar="OUT.vmdk", help="the file to write (must not "
+                                                               "exist)")
+    p.add_argument("--level", type=int, default=6, choices=range(1, 10), metavar="1-9",
+                   help="compression level, 1 fastest .. 9 smallest (default 6)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = sub.add_parser("cleanup", help="list and delete segments of abandoned uploads")
@@ -429,6 +457,8 @@ class ProgressLine:
         text = (f"{event.fraction * 100:5.1f}%  {format_size(event.bytes_done)} / "
                 f"{format_size(event.bytes_total)}  {format_size(event.rate)}/s  "
                 f"ETA {format_duration(event.eta)}")
+        if isinstance(event, ConvertingEvent):
+            text = f"converting {text}  sent {format_size(event.bytes_sent)}"
         if event.segments_total:
             text += f"  segments {event.segments_done}/{event.segments_total}"
             if event.segments_skipped:
@@ -732,40 +762,54 @@ def cmd_upload(args: argparse.Namespace) -> int:
     out = Output(args.json)
     source = UploadSource(args.file)
     suggested = rules.suggest_object_name(args.file.name)
+    converting: UploadSource | None = None
     if not args.no_inspect:
         # Metadata only, about a millisecond: never upload for hours what cannot be imported.
         found = preflight.inspect(args.file)
-        try:
-            found.raise_if_refused()
-        except preflight.DiskRefused as exc:
-            exc.action = (f"{cli_text(exc.action)} To upload it anyway (it cannot be imported "
-                          "as it is), add --no-inspect.").strip()
-            raise
-        for finding in found.findings:
-            if finding.level is not Verdict.IMPORTABLE:
-                print(f"Note: {finding.text}", file=sys.stderr)
+        converting = None if args.no_convert else conversion_source(found)
+        if converting is None:
+            try:
+                found.raise_if_refused()
+            except preflight.DiskRefused as exc:
+                exc.action = (f"{cli_text(exc.action)} To upload it anyway (it cannot be "
+                              "imported as it is), add --no-inspect.").strip()
+                raise
+            for finding in found.findings:
+                if finding.level is not Verdict.IMPORTABLE:
+                    print(f"Note: {finding.text}", file=sys.stderr)
         _check_guest(_inspect_guest(found, args.region))
         if found.upload_source is not None:
             source = found.upload_source  # for an OVA: the disk's bytes inside the archive
         suggested = found.suggestions.object_name or suggested
+    if converting is not None:
+        source = converting
+        if not args.json:
+            guess = estimate_conversion(converting)
+            print(f"Converting {found.description} to a streamOptimized VMDK while uploading: "
+                  f"about {format_size(guess.output_bytes)} to send for a "
+                  f"{format_size(guess.disk_size)} disk (--no-convert sends the file as it "
+                  "is).", file=sys.stderr)
     object_name = args.object_name or suggested
+    threads = args.threads or (DEFAULT_CONVERT_THREADS if converting else DEFAULT_THREADS)
     request = UploadRequest(
         source=source, container=args.container, object_name=object_name,
-        segment_size=args.segment_size, threads=max(1, args.threads),
+        segment_size=args.segment_size, threads=max(1, threads),
         manifest=Manifest(args.manifest), limit_rate=args.limit_rate,
         overwrite=args.overwrite)
     storage, close = _storage(args)
     control = TransferControl()
     progress = ProgressLine(sys.stderr.isatty() and not args.json)
+    uploader = (ConvertingUploader(storage, request, control) if converting is not None
+                else Uploader(storage, request, control))
 
     result = None
     try:
         with _first_ctrl_c_cancels(control.cancel,
                                    "Stopping; run the same command again to resume."):
-            for event in Uploader(storage, request, control).run():
+            for event in uploader.run():
                 progress.show(event, force=event.result is not None)
                 result = event.result or result
-    except UploadCancelled:
+    except (UploadCancelled, OperationCancelled):
         progress.close()
         print("Upload cancelled. Run the same command again to resume it.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -776,19 +820,81 @@ def cmd_upload(args: argparse.Namespace) -> int:
     how = ("identical object already there, nothing sent" if result.skipped
            else f"{result.segments} segments, {result.manifest.value.upper()} manifest"
            if result.manifest else "single object")
-    if result.skipped or result.segments_skipped:
-        # what a skip cost: never taken on name, size and date alone
-        how += (f"; checked by reading {format_size(result.bytes_read_to_prove)} of the disk"
-                if result.bytes_read_to_prove
-                else "; proven by this computer's upload journal for this very file, nothing read")
+    if isinstance(result, ConvertingResult):
+        if result.segments_skipped and not result.skipped:
+            how += (f"; {result.segments_skipped} segments already there, proven by "
+                    "converting again and comparing their MD5")
+        first = (f"Converted to streamOptimized and uploaded {format_size(result.size)} to "
+                 f"{result.container}/{result.object_name} ({how}).\n"
+                 f"sent:     {format_size(result.bytes_sent)} on the wire for a "
+                 f"{format_size(result.disk_size)} disk "
+                 f"({format_size(result.source_read)} of it allocated and read)\n")
+    else:
+        if result.skipped or result.segments_skipped:
+            # what a skip cost: never taken on name, size and date alone
+            how += (f"; checked by reading {format_size(result.bytes_read_to_prove)} of the "
+                    "disk" if result.bytes_read_to_prove
+                    else "; proven by this computer's upload journal for this very file, "
+                         "nothing read")
+        first = (f"Uploaded {format_size(result.size)} to {result.container}/"
+                 f"{result.object_name} ({how}).\n")
     out.result(result.as_dict(), (
-        f"Uploaded {format_size(result.size)} to {result.container}/{result.object_name} "
-        f"({how}).\n"
+        f"{first}"
         f"location: {result.location}\n"
         f"sha1:     {result.sha1}\n"
         f"Register it with: vmdkimport register --location {result.location} --checksum "
         f"{result.sha1} --name ... --os-type ..."))
     return EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Write a streamOptimized VMDK with the built-in converter (the one upload uses)."""
+    from vmdkimport.core.disk.streamopt import ConvertSettings, convert_to_file
+
+    out = Output(args.json)
+    found = preflight.inspect(args.file)
+    source = conversion_source(found)
+    if source is None and found.subformat == "streamOptimized" and \
+            found.upload_source is not None:
+        source = found.upload_source  # already streamOptimized: written again, recompressed
+    if source is None:
+        raise ConfigError(
+            f"{args.file} cannot be converted by the built-in converter: it is "
+            f"{found.description}.",
+            found.fix or "It reads VMware disks (sparse, flat, split) and raw images; convert "
+                         "other formats with qemu-img.", rules.Field.DISK)
+    if args.out.exists():
+        raise ConfigError(f"{args.out} already exists.",
+                          "Choose another output file (OUT.vmdk), or delete that one first.",
+                          rules.Field.DISK)
+    cancel = threading.Event()
+    tty = sys.stderr.isatty() and not args.json
+
+    def on_progress(percent: float) -> None:
+        if tty:
+            sys.stderr.write(f"\rConverting: {percent:5.1f}%")
+            sys.stderr.flush()
+
+    try:
+        with _first_ctrl_c_cancels(cancel.set):
+            output = convert_to_file(source.path, args.out, member=source.member,
+                                     settings=ConvertSettings(level=args.level),
+                                     on_progress=on_progress, cancelled=cancel.is_set)
+    except OperationCancelled:
+        if tty:
+            sys.stderr.write("\n")
+        print("Conversion cancelled; nothing was left behind.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if tty:
+        sys.stderr.write("\n")
+    converted = preflight.inspect(output)
+    size = output.stat().st_size
+    out.result({"converted": str(output), "size": size, "source": str(source.path),
+                "member": source.member, "disk_size": found.virtual_size,
+                "inspection": converted.to_dict()},
+               f"Converted {args.file} ({format_size(found.virtual_size or 0)} disk) to "
+               f"{output} ({format_size(size)}).\n{converted.render_text()}")
+    return EXIT_INVALID if converted.verdict is Verdict.REFUSED else EXIT_OK
 
 
 def _inspect_guest(found: preflight.Inspection, region: str | None) -> GuestReport:
@@ -827,14 +933,22 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     def on_progress(percent: float) -> None:
         if tty:
-            sys.stderr.write(f"\rConverting with qemu-img: {percent:5.1f}%")
+            tool = "the built-in converter" if builtin is not None else "qemu-img"
+            sys.stderr.write(f"\rConverting with {tool}: {percent:5.1f}%")
             sys.stderr.flush()
 
+    builtin = conversion_source(found) if qemu.find_qemu_img() is None else None
     try:
         with _first_ctrl_c_cancels(cancel.set):
-            output = qemu.convert_to_stream_optimized(
-                found.conversion.source, args.convert, on_progress=on_progress,
-                cancel=cancel, source_format=found.conversion.source_format)
+            if builtin is not None:  # no qemu-img here: the converter upload uses
+                from vmdkimport.core.disk.streamopt import convert_to_file
+
+                output = convert_to_file(builtin.path, args.convert, member=builtin.member,
+                                         on_progress=on_progress, cancelled=cancel.is_set)
+            else:
+                output = qemu.convert_to_stream_optimized(
+                    found.conversion.source, args.convert, on_progress=on_progress,
+                    cancel=cancel, source_format=found.conversion.source_format)
     except OperationCancelled:
         print("\nConversion cancelled; nothing was left behind.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -968,7 +1082,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "login": cmd_login, "register": cmd_register, "status": cmd_status, "list": cmd_list,
-    "upload": cmd_upload, "cleanup": cmd_cleanup, "inspect": cmd_inspect,
+    "upload": cmd_upload, "convert": cmd_convert, "cleanup": cmd_cleanup, "inspect": cmd_inspect,
     "os-types": cmd_os_types, "sandbox": cmd_sandbox, "self-test": cmd_self_test,
 }
 

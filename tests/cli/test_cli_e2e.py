@@ -206,7 +206,7 @@ def test_upload_then_register_with_the_computed_sha1(cloud: dict[str, Any],
     """The whole chain on the command line; the sandbox checks the SHA1 against the object."""
     disk = tmp_path / "Web Server-disk1.vmdk"
     disk.write_bytes(demo_vmdk_bytes(64 * 1024 * 1024) + os.urandom(3 * 1024 * 1024))
-    up = run("upload", str(disk), "--container", "migrations", *_conn(cloud),
+    up = run("upload", str(disk), "--no-convert", "--container", "migrations", *_conn(cloud),
              "--segment-size", "1M", "--json", stdin=cloud["password"])
     assert up.returncode == 0, up.stderr
     result = json.loads(up.stdout)

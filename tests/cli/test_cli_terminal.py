@@ -76,7 +76,7 @@ def test_server_text_with_terminal_escapes_is_printed_escaped() -> None:
 def test_a_refused_disk_exits_4_and_names_no_inspect(tmp_path: Path) -> None:
     disk = tmp_path / "notes.vmdk"
     disk.write_bytes(b"this is not a disk\n" * 100)
-    result = subprocess.run([*CLI, "upload", str(disk), "--container", "images",
+    result = subprocess.run([*CLI, "upload", str(disk), "--no-convert", "--container", "images",
                              "--storage-url", "http://127.0.0.1:9/v1/AUTH_x"],
                             input="unused-token\n", capture_output=True, text=True,
                             env={**_env(tmp_path), "OS_AUTH_TOKEN": "unused"}, timeout=60,
@@ -95,13 +95,13 @@ def test_the_token_can_come_from_stdin_and_never_from_argv(tmp_path: Path) -> No
         token, storage_url = session.token.value, session.endpoints.object_storage_url
         session.close()
         env = {k: v for k, v in _env(tmp_path).items() if k != "OS_AUTH_TOKEN"}
-        result = subprocess.run([*CLI, "upload", str(disk), "--container", "images",
+        result = subprocess.run([*CLI, "upload", str(disk), "--no-convert", "--container", "images",
                                  "--storage-url", storage_url, "--token-stdin"],
                                 input=token + "\n", capture_output=True, text=True, env=env,
                                 timeout=120, check=False)
         assert result.returncode == 0, result.stderr
         assert "sha1:" in result.stdout
-        again = subprocess.run([*CLI, "upload", str(disk), "--container", "images",
+        again = subprocess.run([*CLI, "upload", str(disk), "--no-convert", "--container", "images",
                                 "--storage-url", storage_url, "--token-stdin"],
                                input=token + "\n", capture_output=True, text=True, env=env,
                                timeout=120, check=False)
@@ -109,7 +109,7 @@ def test_the_token_can_come_from_stdin_and_never_from_argv(tmp_path: Path) -> No
         # a skip says what proved it (issue #11): here the journal, for this very file
         assert "nothing sent" in again.stdout
         assert "upload journal for this very file, nothing read" in again.stdout
-        both = subprocess.run([*CLI, "upload", str(disk), "--container", "images",
+        both = subprocess.run([*CLI, "upload", str(disk), "--no-convert", "--container", "images",
                                "--storage-url", storage_url, "--token-stdin", "--token", "x"],
                               input=token + "\n", capture_output=True, text=True, env=env,
                               timeout=60, check=False)
