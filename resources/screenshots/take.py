@@ -21,6 +21,31 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "gui"))
 
 
+GRAIN = 64 * 1024
+#: where the extra data lies in the 40 GiB disk: far past the demo guest's few MiB
+DATA_AT = 20 * 1024**3
+
+
+def with_data(sparse: bytes) -> bytes:
+    """The demo's monolithicSparse disk with 48 MiB more allocated grains: 12 MiB of random
+    data and 36 MiB of text, about what a used disk compresses like. Without them the stream
+    of the demo guest is under 100 KiB, sent before the Upload page can be photographed."""
+    import struct
+
+    lines = b"".join(b"%08d GET /app/item/%d HTTP/1.1 200 %d\n" % (i, i * 7919 % 100003, i % 997)
+                     for i in range(36 * 1024 * 1024 // 36))
+    data = os.urandom(12 * 1024 * 1024) + lines[:36 * 1024 * 1024]
+    out = bytearray(sparse)
+    gd_offset = struct.unpack_from("<Q", out, 56)[0]  # the header's gdOffset (sectors)
+    first = DATA_AT // GRAIN
+    for index in range(len(data) // GRAIN):
+        grain = first + index
+        table = struct.unpack_from("<I", out, gd_offset * 512 + grain // 512 * 4)[0]
+        struct.pack_into("<I", out, table * 512 + grain % 512 * 4, len(out) // 512)
+        out += data[index * GRAIN:(index + 1) * GRAIN]
+    return bytes(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--language", default="en", choices=["en", "ja"])
@@ -50,10 +75,10 @@ def main() -> int:
     app.setWindowIcon(resources.app_icon())
     i18n.install(app, args.language)
     cloud = Sandbox(SandboxConfig(conversion_seconds=6, max_file_size=2 * 1024**3)).start()
-    # the demo's CentOS 7 guest (demo_guest.py), so the Disk page shows a real inspection
+    # the demo's CentOS 7 guest (demo_guest.py), so the Disk page shows a real inspection, with
+    # data beside it: converted while uploading (the default), the stream is what is sent
     disk = Path(home) / "web01-disk1.vmdk"
-    disk.write_bytes(demo_vmdk_bytes(40 * 1024**3, disk.name, guest=True)
-                     + os.urandom(48 * 1024 * 1024))
+    disk.write_bytes(with_data(demo_vmdk_bytes(40 * 1024**3, disk.name, guest=True)))
     # the same guest in a VM set to boot UEFI: the provider boots BIOS only, so "not ready"
     uefi = Path(home) / "app01.vmdk"
     uefi.write_bytes(demo_vmdk_bytes(40 * 1024**3, uefi.name, guest=True))
@@ -104,8 +129,8 @@ def main() -> int:
     shot("image")
     wizard.next()
     shot("review")
-    wizard.plan.limit_rate = 6 * 1024 * 1024  # slow enough to show progress, graph and map
-    wizard.plan.segment_size = 2 * 1024 * 1024
+    wizard.plan.limit_rate = 3 * 1024 * 1024  # slow enough to show progress, graph and map
+    wizard.plan.segment_size = 1024 * 1024
     wizard.next()
     submit = wizard.currentPage()
     wait(lambda: 0.55 < submit.progress.value() / 1000 < 0.8)  # type: ignore[attr-defined]

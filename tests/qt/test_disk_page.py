@@ -82,6 +82,7 @@ def test_monolithic_flat_descriptor_is_refused_with_its_fix(
     disk = corpus.qemu_create(tmp_path / "flat.vmdk", "vmdk", "16M", "subformat=monolithicFlat")
     page = to_disk_page(qtbot, wizard, sandbox)
     type_path(qtbot, page, disk)
+    click(qtbot, page.convert_upload)  # converting while uploading is offered: send it as it is
     assert not page.isComplete()
     assert not next_enabled(wizard)
     assert "cannot be imported" in page.verdict.text()

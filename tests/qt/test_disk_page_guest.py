@@ -274,6 +274,7 @@ def test_a_refused_file_uploaded_anyway_still_needs_its_guest_override(
     fake_inspection(monkeypatch, {"flat.vmdk": NOT_READY})
     page = open_disk_page(wizard)
     choose(qtbot, page, disk)
+    click(qtbot, page.convert_upload)  # not converting while uploading: refused as it is
     assert "cannot be imported" in page.verdict.text()
     assert page.guest_card.state == "not-ready"
     click(qtbot, page.upload_anyway)

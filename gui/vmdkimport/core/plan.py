@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from vmdkimport.core.disk.preflight import Inspection
     from vmdkimport.core.guest.report import GuestReport
     from vmdkimport.core.request import ImportRequest
+    from vmdkimport.core.upload.converting import ConversionEstimate
     from vmdkimport.core.upload.uploader import UploadResult
 
 
@@ -122,6 +123,13 @@ class ImportPlan:
     typed: set[str] = field(default_factory=set)
     #: what the last inspected disk suggested for each of SUGGESTED_FIELDS
     suggested: dict[str, object] = field(default_factory=dict)
+    #: convert while uploading (issue #15): what the built-in converter reads to send the disk
+    #: as a streamOptimized VMDK in one pass (``conversion_source(inspection)``); None: the file
+    #: is sent as it is. Set by the Disk page (:meth:`choose_conversion`), which found it on its
+    #: worker: finding it opens the disk, which the plan never does itself.
+    convert_source: UploadSource | None = None
+    #: the converter's estimate for ``convert_source`` (None: not known), shown before sending
+    convert_estimate: ConversionEstimate | None = None
 
     # --- derived ---------------------------------------------------------------------------
     @property
@@ -138,7 +146,18 @@ class ImportPlan:
     def needs_upload(self) -> bool:
         return self.source_kind is SourceKind.LOCAL_FILE
 
+    @property
+    def converts(self) -> bool:
+        """The disk is converted to streamOptimized while it is uploaded (one pass, no
+        temporary file): the Submit page runs the converting uploader."""
+        return self.needs_upload and self.convert_source is not None
+
     def upload_source(self) -> UploadSource:
+        """What the upload reads: the converter's source when converting, else the bytes of
+        the disk as they are (for an OVA, the member's range)."""
+        if self.converts:
+            assert self.convert_source is not None
+            return self.convert_source
         if self.inspection is not None and self.inspection.upload_source is not None:
             return self.inspection.upload_source
         if self.file is None:
@@ -146,11 +165,58 @@ class ImportPlan:
         return UploadSource(self.file)
 
     def upload_request(self) -> UploadRequest:
+        """The request for the uploader the Submit page runs (:attr:`converts` says which).
+
+        Converting, a segment is a buffer in memory, (threads + 1) of them at once: so it is at
+        most the converter's 32 MiB, whatever the Destination page's segment size (made for
+        file uploads, which read segments from the disk); a smaller one is kept.
+        """
+        segment_size: int | None = self.segment_size
+        if self.converts:
+            from vmdkimport.core.upload.converting import DEFAULT_CONVERT_SEGMENT_SIZE
+
+            segment_size = min(self.segment_size, DEFAULT_CONVERT_SEGMENT_SIZE)
         return UploadRequest(
             source=self.upload_source(), container=self.container,
-            object_name=self.object_name, segment_size=self.segment_size,
+            object_name=self.object_name, segment_size=segment_size,
             threads=self.threads, manifest=self.manifest, limit_rate=self.limit_rate,
             overwrite=self.overwrite)
+
+    def choose_conversion(self, source: UploadSource | None,
+                          estimate: ConversionEstimate | None = None) -> None:
+        """Convert while uploading, reading ``source`` (None: send the file as it is).
+
+        The object name follows, unless the user typed one: a converted disk is named as the
+        pre-flight suggests for its streamOptimized form (``disk.img`` -> ``disk.vmdk``), one
+        sent as it is after its file (what :meth:`apply_inspection` gives a refused file).
+        """
+        self.convert_source = source
+        self.convert_estimate = estimate if source is not None else None
+        inspection = self.inspection
+        if inspection is None:
+            return
+        if source is None and inspection.upload_source is None:  # a refused file, as it is
+            name = rules.suggest_object_name(inspection.path.name)
+        else:
+            name = inspection.suggestions.object_name or \
+                rules.suggest_object_name(inspection.path.name)
+        previous = self.suggested.get("object_name")
+        if "object_name" not in self.typed and self.object_name in ("", previous):
+            self.object_name = name
+        self.suggested = {**self.suggested, "object_name": name}
+
+    def conversion_summary(self) -> Text | None:
+        """One sentence for the Review page: how the disk is sent (None: as it is)."""
+        if not self.converts:
+            return None
+        from vmdkimport.core.units import format_size
+
+        estimate = self.convert_estimate
+        if estimate is None:
+            return Text("Converted to a streamOptimized VMDK while uploading.")
+        return Text("Converted to a streamOptimized VMDK while uploading: about {output} to "
+                    "send for a {disk} disk.", output=format_size(estimate.output_bytes),
+                    disk=format_size(estimate.disk_size))
 
     def effective_checksum(self) -> str | None:
         if self.checksum_mode is ChecksumMode.NONE:
@@ -208,6 +274,9 @@ class ImportPlan:
         """
         self.inspection = inspection
         self.guest = None  # the new disk's guest is inspected next (apply_guest)
+        # the new disk's conversion is offered next (choose_conversion), like its guest
+        self.convert_source = None
+        self.convert_estimate = None
         self.os_type_override = self.guest_override = False
         s = inspection.suggestions
         object_name = s.object_name

@@ -5,7 +5,14 @@ worker thread; the page only shows results and writes the plan.
 After the pre-flight has judged the file, the same worker looks inside the guest (boot mode, OS,
 the provider's rules: :mod:`vmdkimport.core.guest`) and the page shows the verdict as a card
 (:class:`~vmdkimport.qt.guest_card.GuestCard`). A guest that is not ready keeps Next disabled
-unless the user ticks, deliberately, that they have checked it themselves."""
+unless the user ticks, deliberately, that they have checked it themselves.
+
+A disk the built-in converter reads (monolithicSparse, flat and VMFS descriptors, split extents,
+a raw image: :func:`~vmdkimport.core.upload.converting.conversion_source`) is converted while
+it is uploaded, by default: one pass, no temporary file, no qemu-img, and usually far fewer
+bytes on the wire (the estimate is computed on the same worker). For a refused flat or split
+disk that is its fix, so Next is enabled. "Convert…" to a file stays for those who want a file:
+with the same built-in writer for those disks, with qemu-img for qcow2, VHD and VHDX."""
 
 from __future__ import annotations
 
@@ -51,7 +58,9 @@ from vmdkimport.qt.widgets import LineEdit, MessageLabel
 if TYPE_CHECKING:
     from vmdkimport.core.cloud.objectstorage import ContainerInfo, ObjectInfo
     from vmdkimport.core.disk.preflight import Inspection
+    from vmdkimport.core.disk.source import UploadSource
     from vmdkimport.core.guest.report import GuestReport
+    from vmdkimport.core.upload.converting import ConversionEstimate
     from vmdkimport.qt.tasks import Report
 
 log = logging.getLogger(__name__)
@@ -69,16 +78,52 @@ class GuestFailure:
     error: BaseException
 
 
-#: what the worker reports once the pre-flight is done: its answer, and whether the guest is
-#: inspected next (the card then says it is looking inside)
-PreflightDone = tuple["Inspection", bool]
-#: what the worker returns: the pre-flight's answer and the guest's (None: not readable here)
-Inspected = tuple["Inspection", "GuestReport | GuestFailure | None"]
+@dataclass(frozen=True)
+class ConversionOffer:
+    """Converting while uploading, as the Disk page offers it for one disk."""
+
+    source: UploadSource  # what the converter reads
+    estimate: ConversionEstimate | None  # None: the sample could not be read (offered anyway)
+    as_is: int  # bytes an upload without converting would send (the file, or the whole disk)
+
+
+#: what the worker reports once the pre-flight is done: its answer, whether the guest is
+#: inspected next (the card then says it is looking inside), and the conversion offered
+PreflightDone = tuple["Inspection", bool, "ConversionOffer | None"]
+#: what the worker returns: the pre-flight's answer, the conversion offered and the guest's
+#: answer (None: not readable here)
+Inspected = tuple["Inspection", "ConversionOffer | None", "GuestReport | GuestFailure | None"]
+
+
+def conversion_offer(found: Inspection) -> ConversionOffer | None:
+    """Whether the built-in converter reads this disk, and about what it would send: on the
+    worker (opening the disk and compressing a sample of grains takes a fraction of a second,
+    too long for the GUI thread). None: no offer (nothing to convert, or only qemu-img can)."""
+    from vmdkimport.core.errors import VmdkImportError
+    from vmdkimport.core.upload.converting import conversion_source, estimate_conversion
+
+    try:
+        source = conversion_source(found)
+    except VmdkImportError:  # conversion_source catches what opening raises; be safe
+        log.warning("%s: the converter cannot read it", found.path, exc_info=True)
+        return None
+    if source is None:
+        return None
+    estimate: ConversionEstimate | None = None
+    try:
+        estimate = estimate_conversion(source)
+    except VmdkImportError:  # offered without a figure: the upload reports the real error
+        log.warning("%s: no conversion estimate", found.path, exc_info=True)
+    if found.upload_source is not None:
+        as_is = found.upload_source.stat()[0]
+    else:  # a descriptor: sent as it is, the extents' data would be the whole disk
+        as_is = estimate.disk_size if estimate is not None else found.virtual_size or 0
+    return ConversionOffer(source, estimate, as_is)
 
 
 def inspect_file(path: Path, report: Report, *, region: str,
                  cancel: threading.Event) -> Inspected:
-    """The pre-flight, then the guest inspection, on the worker thread.
+    """The pre-flight and the conversion offer, then the guest inspection, on the worker.
 
     The pre-flight's answer is reported as soon as it is known (the file's verdict needs no
     wait); the guest follows. ``cancel`` stops the guest inspection between reads (another file
@@ -88,20 +133,21 @@ def inspect_file(path: Path, report: Report, *, region: str,
     from vmdkimport.core.disk.diskformat import OperationCancelled
 
     found = preflight.inspect(path)
+    offer = conversion_offer(found)
     try:
         from vmdkimport.core.guest import inspect as guest
 
         source = guest.source_of(found)
-        report((found, source is not None))
+        report((found, source is not None, offer))
         if source is None:
-            return found, None
-        return found, guest.inspect_guest(source, region=region or None,
-                                           cancelled=cancel.is_set)
+            return found, offer, None
+        return found, offer, guest.inspect_guest(source, region=region or None,
+                                                  cancelled=cancel.is_set)
     except OperationCancelled:
         raise
     except Exception as exc:  # a probe's bug must not break the page: shown as cannot-inspect
         log.exception("guest inspection of %s failed", path)
-        return found, GuestFailure(exc)
+        return found, offer, GuestFailure(exc)
 
 
 class PathEdit(LineEdit):
@@ -148,6 +194,14 @@ class DiskPage(PlanPage):
         self.details.setOpenLinks(False)
         self.details.setMinimumHeight(120)
         self.details.hide()
+        # The default fix for a disk the built-in converter reads (shown with its offer).
+        self.convert_upload = QCheckBox()
+        self.convert_upload.setToolTip(self.tr(
+            "The disk is sent as a compressed streamOptimized VMDK, converted on the way: no "
+            "temporary file and no qemu-img. An interrupted upload resumes when you upload the "
+            "same disk again."))
+        self.convert_upload.hide()
+        self.convert_upload.toggled.connect(self._convert_upload_toggled)
         self.convert = QPushButton(self.tr("Con&vert…"))
         self.convert.setToolTip(self.tr("Write a streamOptimized copy of the disk with qemu-img"))
         self.convert.clicked.connect(self.ask_conversion)
@@ -198,6 +252,7 @@ class DiskPage(PlanPage):
         file_layout.setContentsMargins(0, 0, 0, 0)
         file_layout.addLayout(file_form)
         file_layout.addWidget(self.verdict)
+        file_layout.addWidget(self.convert_upload)
         file_layout.addWidget(self.details, 1)
         file_layout.addWidget(self.guest_area)
         file_layout.addWidget(self.guest_anyway)
@@ -235,6 +290,7 @@ class DiskPage(PlanPage):
         self._inspection: Inspection | None = None  # of the file shown, when it is acceptable
         # (a refused one only while "Upload anyway" is ticked)
         self._shown: Inspection | None = None  # the inspection shown (even refused)
+        self._offer: ConversionOffer | None = None  # converting while uploading, for _shown
         self._inspect_seq = 0
         self._inspecting_path = ""
         self._cancel: threading.Event | None = None
@@ -337,6 +393,7 @@ class DiskPage(PlanPage):
             self.verdict.clear_message()
             self.details.hide()
             self.convert.hide()
+            self._show_offer(None)
             self._offer_upload_anyway(False)
             self._show_guest(None)
             self.completeChanged.emit()
@@ -352,6 +409,7 @@ class DiskPage(PlanPage):
         self._shown = None
         self.details.hide()
         self.convert.hide()
+        self._show_offer(None)
         self._offer_upload_anyway(False)
         self._show_guest(None)
         self.verdict.show_info(self.tr("Checking %1…").replace("%1", path.name))
@@ -379,10 +437,10 @@ class DiskPage(PlanPage):
         return self.guest_card.state == "busy"
 
     def _preflight_done(self, seq: int, done: PreflightDone) -> None:
-        inspection, guest_follows = done
+        inspection, guest_follows, offer = done
         if seq != self._inspect_seq:
             return
-        self._inspected(seq, inspection)
+        self._inspected(seq, inspection, offer)
         if guest_follows:
             self.guest_card.show_busy()  # the area shows itself with the card
 
@@ -390,20 +448,22 @@ class DiskPage(PlanPage):
         if seq != self._inspect_seq:
             return  # another file was chosen meanwhile (and this one's inspection cancelled)
         self._guest_cancel = None
-        inspection, outcome = result
+        inspection, offer, outcome = result
         if self._shown is not inspection:  # no progress came (cannot happen; be safe)
-            self._inspected(seq, inspection)
+            self._inspected(seq, inspection, offer)
         if isinstance(outcome, GuestFailure):
             self._show_guest(None)
             self.guest_card.show_failure(error_text(outcome.error))
             return
         self._show_guest(outcome)
         if outcome is not None and self._inspection is inspection:
-            if self._guest_not_ready():  # the file is fine; what is in it is not
-                self.verdict.show_error(self.tr("The file can be imported, but the guest in it "
-                                                "cannot run in the cloud as it is. See why "
-                                                "below."))
+            self._say_guest_not_ready()
             self._use_local_file()
+
+    def _say_guest_not_ready(self) -> None:
+        if self._guest_not_ready():  # the file is fine; what is in it is not
+            self.verdict.show_error(self.tr("The file can be imported, but the guest in it "
+                                            "cannot run in the cloud as it is. See why below."))
 
     def _show_guest(self, report: GuestReport | None) -> None:
         """Show ``report`` on the card (None: hide it), with the way past "not ready"."""
@@ -437,29 +497,90 @@ class DiskPage(PlanPage):
             self.plan.guest_override = checked
         self.completeChanged.emit()
 
-    def _inspected(self, seq: int, inspection: Inspection) -> None:
-        from vmdkimport.core.disk.preflight import Verdict
-
+    def _inspected(self, seq: int, inspection: Inspection,
+                   offer: ConversionOffer | None = None) -> None:
         if seq != self._inspect_seq:
             return  # another file was chosen meanwhile
         self._shown = inspection
-        self.details.setHtml(self._details_html(inspection))
+        self._offer = offer
+        self.details.setHtml(self._details_html(inspection, offer))
         self.details.show()
-        self.convert.setVisible(inspection.conversion is not None and inspection.can_convert)
+        self.convert.setVisible(inspection.conversion is not None
+                                and (inspection.can_convert or offer is not None))
+        self.convert.setToolTip(
+            self.tr("Write a streamOptimized copy of the disk to a file with the built-in "
+                    "converter") if offer is not None
+            else self.tr("Write a streamOptimized copy of the disk with qemu-img"))
         self.convert.setEnabled(True)
-        self._offer_upload_anyway(inspection.verdict is Verdict.REFUSED)
-        if inspection.verdict is Verdict.REFUSED:
+        self._show_offer(offer)
+        self._settle()
+
+    def _settle(self) -> None:
+        """The verdict line, the way past a refusal and the plan, for the file shown and the
+        choice of converting: a refused disk that is converted while uploading is fixed."""
+        from vmdkimport.core.disk.preflight import Verdict
+
+        inspection = self._shown
+        if inspection is None:
+            return
+        converting = self.converting_chosen()
+        refused = inspection.verdict is Verdict.REFUSED
+        self._offer_upload_anyway(refused and not converting)
+        if refused and not converting:
+            self._inspection = None
+            if self.plan.inspection is inspection:
+                self.plan.inspection = None
+                self.plan.choose_conversion(None)
             self.verdict.show_error(self.tr("This file cannot be imported as it is. See the fix "
                                             "below."))
             return
-        if inspection.verdict is Verdict.WARN:
+        if refused:
+            self.verdict.show_info(self.tr("This file cannot be imported as it is: it is "
+                                           "converted while uploading, which fixes it."))
+        elif converting:
+            self.verdict.show_info(self.tr("This file can be imported; it is converted while "
+                                           "uploading."))
+        elif inspection.verdict is Verdict.WARN:
             self.verdict.show_info(self.tr("This file can be imported; read the warnings "
                                            "below."))
         else:
             self.verdict.show_info(self.tr("This file can be imported."))
+        self._say_guest_not_ready()
         self._inspection = inspection
         self.settings.set_value("disk/folder", str(inspection.path.parent))
         self._use_local_file()
+
+    # --- converting while uploading -----------------------------------------------------------
+    def _show_offer(self, offer: ConversionOffer | None) -> None:
+        """Offer converting while uploading (checked: the recommended fix), or hide it."""
+        self.convert_upload.blockSignals(True)
+        self.convert_upload.setChecked(offer is not None)
+        self.convert_upload.blockSignals(False)
+        self.convert_upload.setVisible(offer is not None)
+        if offer is None:
+            return
+        if offer.estimate is not None:
+            text = self.tr("Convert &while uploading (recommended): about %1 to send instead "
+                           "of %2").replace("%1", format_size(offer.estimate.output_bytes)) \
+                .replace("%2", format_size(offer.as_is))
+        else:
+            text = self.tr("Convert &while uploading (recommended): a compressed "
+                           "streamOptimized VMDK")
+        self.convert_upload.setText(text)
+
+    def converting_chosen(self) -> bool:
+        """The disk shown will be converted while uploading."""
+        return self._offer is not None and self.convert_upload.isChecked()
+
+    def conversion_offer(self) -> ConversionOffer | None:
+        """What converting while uploading offers for the disk shown (None: not offered)."""
+        return self._offer
+
+    def _convert_upload_toggled(self, checked: bool) -> None:
+        log.info("%s: %s", self._shown.path if self._shown else "?",
+                 "convert while uploading" if checked else "send as it is (no conversion)")
+        self._settle()
+        self.completeChanged.emit()
 
     def _offer_upload_anyway(self, offered: bool) -> None:
         """Show the choice (for a refusal) or hide it; either way it starts unticked."""
@@ -501,11 +622,15 @@ class DiskPage(PlanPage):
             if inspection.upload_source is None:  # uploaded anyway: the file as it is, so the
                 # object is named after it, not after the conversion the pre-flight suggested
                 self.plan.object_name = rules.suggest_object_name(inspection.path.name)
+        source = self._offer.source if self.converting_chosen() and self._offer else None
+        if self.plan.convert_source is not source:  # the object name follows the choice
+            self.plan.choose_conversion(source, self._offer.estimate if self._offer else None)
         if self._guest is not None and self.plan.guest is not self._guest:
             self.plan.apply_guest(self._guest)  # fills os_type; the override starts off...
             self.plan.guest_override = self.guest_anyway.isChecked()  # ...unless ticked here
 
-    def _details_html(self, inspection: Inspection) -> str:
+    def _details_html(self, inspection: Inspection, offer: ConversionOffer | None = None
+                      ) -> str:
         from vmdkimport.core.disk import qemu
         from vmdkimport.core.disk.preflight import Verdict
 
@@ -540,7 +665,11 @@ class DiskPage(PlanPage):
         if inspection.fix:
             parts.append(f"<p><b>{esc(fix_title)}</b></p><p>{esc(i18n.core(inspection.fix))}</p>")
         conversion = inspection.conversion
-        if conversion is not None:
+        if offer is not None:  # the built-in converter: no qemu-img to install or to run
+            hint = self.tr("The built-in converter reads this disk: it is converted while "
+                           "uploading, or Convert… writes a streamOptimized copy to a file.")
+            parts.append(f"<p>{esc(hint)}</p>")
+        elif conversion is not None:
             if inspection.can_convert:
                 hint = self.tr("qemu-img is installed: Convert… runs this for you:")
                 parts.append(f"<p>{esc(hint)}</p>")
@@ -568,6 +697,9 @@ class DiskPage(PlanPage):
             return
         conversion = inspection.conversion
         target = Path(output) if output is not None else conversion.output
+        # the built-in writer for what it reads (the same bytes the upload would send);
+        # qemu-img only for the rest (qcow2, VHD, VHDX, snapshot chains)
+        own = self._offer.source if self._offer is not None else None
         cancel = threading.Event()
         self._cancel = cancel
         self._set_converting(True)
@@ -578,9 +710,12 @@ class DiskPage(PlanPage):
         def convert(report: Report) -> Path:
             from vmdkimport.core.disk import qemu
 
-            return qemu.convert_to_stream_optimized(
-                conversion.source, target, on_progress=report, cancel=cancel,
-                source_format=conversion.source_format, overwrite=overwrite)
+            if own is None:
+                return qemu.convert_to_stream_optimized(
+                    conversion.source, target, on_progress=report, cancel=cancel,
+                    source_format=conversion.source_format, overwrite=overwrite)
+            return convert_with_own_writer(own, target, report=report, cancel=cancel,
+                                           overwrite=overwrite)
 
         self._start(convert, name="convert", on_success=self._converted,
                     on_error=self._conversion_failed, on_progress=self._conversion_progress,
@@ -622,7 +757,8 @@ class DiskPage(PlanPage):
         self.cancel_conversion.setVisible(converting)
         self.cancel_conversion.setEnabled(converting)
         for widget in (self.convert, self.file_edit, self.browse, self.use_file,
-                       self.use_object, self.upload_anyway, self.guest_anyway):
+                       self.use_object, self.upload_anyway, self.guest_anyway,
+                       self.convert_upload):
             widget.setEnabled(not converting)
 
     # --- drag and drop -----------------------------------------------------------------------
@@ -773,6 +909,26 @@ class DiskPage(PlanPage):
         else:
             self._use_local_file()
         return self.isComplete()
+
+
+def convert_with_own_writer(source: UploadSource, target: Path, *, report: Report,
+                            cancel: threading.Event, overwrite: bool) -> Path:
+    """Convert… to a file with the built-in writer (on the worker): the same checks and
+    errors as qemu-img's conversion, so the page treats both alike."""
+    from vmdkimport.core.disk.qemu import ConversionFailed
+    from vmdkimport.core.disk.streamopt import convert_to_file
+    from vmdkimport.core.text import Text
+
+    if target.resolve() == source.path.resolve():
+        raise ConversionFailed(
+            Text("The converted disk cannot replace the file it is made from."),
+            Text("Choose another file name for the converted disk."))
+    if target.exists() and not overwrite:
+        raise ConversionFailed(
+            Text("{path} already exists.", path=str(target)),
+            Text("Choose another file name, or delete the existing file first."))
+    return convert_to_file(source.path, target, member=source.member, on_progress=report,
+                           cancelled=cancel.is_set)
 
 
 def _size_text(n: int) -> str:

@@ -165,6 +165,9 @@ class ReviewPage(PlanPage):
                 rows.append((self.tr("Findings:"), "\n".join(warnings)))
         else:
             rows.append((self.tr("Pre-flight:"), self.tr("not run")))
+        summary = plan.conversion_summary()
+        if summary is not None:  # converted while uploading: what is sent is not the file
+            rows.append((self.tr("Upload:"), i18n.core(summary)))
         return rows
 
     def _destination_rows(self) -> list[tuple[str, str]]:

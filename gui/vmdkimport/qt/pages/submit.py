@@ -5,6 +5,14 @@ the ledger before this page shows it (:func:`vmdkimport.core.register.submit.sub
 error shows the catalog's message and action, a "Go to field" button that takes the user to the
 value to fix, and Retry where trying again makes sense (500/503, network, a cancelled upload,
 which resumes).
+
+A disk the plan converts (:attr:`ImportPlan.converts`) goes through
+:class:`~vmdkimport.core.upload.converting.ConvertingUploader` instead: the same events, plus how
+far the conversion is, and the SHA1 of the object (the stream produced), which is what the
+register call's checksum must be. Its number of segments is an estimate until the stream ends,
+so the map grows or shrinks at the end. A stopped converting upload resumes too: the disk is
+converted again from the start, and segments already in object storage are proven by their MD5,
+not sent again.
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from vmdkimport.core.errors import UploadCancelled, VmdkImportError
+from vmdkimport.core.errors import Cancelled, VmdkImportError
 from vmdkimport.core.plan import PageId, page_of
 from vmdkimport.core.rules import Field
 from vmdkimport.core.units import format_duration, format_size
@@ -40,6 +48,7 @@ from vmdkimport.qt.widgets import MessageLabel
 
 if TYPE_CHECKING:
     from vmdkimport.core.register.ledger import LedgerEntry
+    from vmdkimport.core.upload.segments import UploadRequest
     from vmdkimport.core.upload.uploader import UploadEvent, UploadResult
     from vmdkimport.qt.tasks import Report
 
@@ -67,6 +76,7 @@ class SubmitPage(PlanPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.details = QLabel()
+        self.details.setWordWrap(True)  # a converting upload says more; Japanese is longer
         self.pause = QPushButton(self.tr("&Pause"))
         self.pause.setCheckable(True)
         self.pause.toggled.connect(self._pause_toggled)
@@ -92,6 +102,10 @@ class SubmitPage(PlanPage):
         self.transfer = self._transfer_view()
         self._threads = 1
         self._uploading_since: float | None = None
+        self._converting = False
+        #: this page's last completed converting upload, and the request it was for: a register
+        #: that failed is retried without converting the whole disk again to prove it
+        self._converted: tuple[UploadRequest, UploadResult] | None = None
 
         controls = QHBoxLayout()
         controls.addWidget(self.pause)
@@ -161,19 +175,32 @@ class SubmitPage(PlanPage):
         ledger = Ledger()
         project_id = session.project_id
         region = plan.profile.region or None
+        converting = plan.converts
+        upload = plan.upload_request() if plan.needs_upload else None
+        done = self._converted
+        reuse = done[1] if converting and done is not None and done[0] == upload else None
 
         def work(report: Report) -> tuple[UploadResult | None, LedgerEntry]:
-            # Always through the uploader: after a failed register it finds its own upload
-            # by metadata in one HEAD (nothing is sent again) and returns the stored SHA1.
+            # A file upload always goes through the uploader: after a failed register it finds
+            # its own upload by metadata in one HEAD (nothing is sent again) and returns the
+            # stored SHA1. A converting one would prove it by converting the whole disk again
+            # (minutes of CPU per 10 GB), so this page's own finished upload is kept instead.
             from vmdkimport.core.register.submit import submit_import
             from vmdkimport.core.upload.uploader import Uploader
 
-            result: UploadResult | None = None
-            if snapshot.needs_upload:
-                for event in Uploader(session.storage, snapshot.upload_request(),
-                                      control).run():
+            result: UploadResult | None = reuse
+            if upload is not None and reuse is None:
+                if converting:
+                    from vmdkimport.core.upload.converting import ConvertingUploader
+
+                    events = ConvertingUploader(session.storage, upload, control).run()
+                else:
+                    events = Uploader(session.storage, upload, control).run()
+                for event in events:
                     report(event)
                     result = event.result or result
+                if converting and result is not None:
+                    report(("converted", upload, result))
             report(REGISTERING)
             request = dataclasses.replace(snapshot, upload_result=result).import_request()
             entry = submit_import(session.imports, ledger, request, project_id=project_id,
@@ -186,12 +213,14 @@ class SubmitPage(PlanPage):
         self.cancel.setEnabled(plan.needs_upload)
         self.progress.setValue(0)
         self._threads = max(1, plan.threads)
+        self._converting = converting
         self._uploading_since = None
         self.throughput.clear()
         self.segment_map.clear()
         self.segment_legend.clear()
         self.transfer.setVisible(plan.needs_upload)
-        self.phase.setText(self.tr("Uploading…") if plan.needs_upload
+        self.phase.setText(self.tr("Converting and uploading…") if converting
+                           else self.tr("Uploading…") if plan.needs_upload
                            else self.tr("Registering…"))
         self.run(work, name="upload", on_success=self._done, on_error=self._failed,
                  on_progress=self._progress, cancel=control.cancel)
@@ -206,12 +235,16 @@ class SubmitPage(PlanPage):
             self.cancel.setEnabled(False)
             self.progress.setValue(self.progress.maximum())
             return
+        if isinstance(value, tuple) and value and value[0] == "converted":
+            self._converted = (value[1], value[2])  # kept before the register is tried
+            return
         if not isinstance(value, UploadEvent):
             return
         event = value
         self.progress.setValue(int(event.fraction * 1000))
         phases = {Phase.CHECKING: self.tr("Checking object storage…"),
-                  Phase.UPLOADING: self.tr("Uploading…"),
+                  Phase.UPLOADING: self.tr("Converting and uploading…") if self._converting
+                  else self.tr("Uploading…"),
                   Phase.HASHING: self.tr("Computing the SHA1 checksum…"),
                   Phase.MANIFEST: self.tr("Writing the manifest…"),
                   Phase.CLEANUP: self.tr("Deleting the replaced object's segments…"),
@@ -220,13 +253,17 @@ class SubmitPage(PlanPage):
         if event.paused:
             phase = self.tr("Paused.")
         self.phase.setText(phase)
-        parts = [self.tr("%1 of %2").replace("%1", format_size(event.bytes_done))
-                 .replace("%2", format_size(event.bytes_total)),
-                 f"{event.fraction * 100:.1f} %",
-                 self.tr("%1/s").replace("%1", format_size(event.rate)),
-                 self.tr("ETA %1").replace("%1", format_duration(event.eta))]
+        # converting, the bar's percentage is the conversion's: the line says what was sent
+        parts = self._conversion_parts(event) or [
+            self.tr("%1 of %2").replace("%1", format_size(event.bytes_done))
+            .replace("%2", format_size(event.bytes_total)), f"{event.fraction * 100:.1f} %"]
+        parts += [self.tr("%1/s").replace("%1", format_size(event.rate)),
+                  self.tr("ETA %1").replace("%1", format_duration(event.eta))]
         if event.segments_total:
-            segments = self.tr("segments %1/%2").replace("%1", str(event.segments_done)) \
+            segments = self.tr("segments %1/%2")
+            if self._converting and event.phase in (Phase.CHECKING, Phase.UPLOADING):
+                segments = self.tr("segments %1 of about %2")  # known when the stream ends
+            segments = segments.replace("%1", str(event.segments_done)) \
                 .replace("%2", str(event.segments_total))
             if event.segments_skipped:
                 segments += " " + self.tr("(%1 already there)").replace(
@@ -236,6 +273,24 @@ class SubmitPage(PlanPage):
             parts.append(self.tr("retries %1").replace("%1", str(event.retries)))
         self.details.setText("  ·  ".join(parts))
         self._show_transfer(event)
+
+    def _conversion_parts(self, event: UploadEvent) -> list[str]:
+        """How far a converting upload is: the disk's data read, and the bytes sent of the
+        stream's estimated size (empty for a file upload)."""
+        from vmdkimport.core.upload.converting import ConvertingEvent
+
+        if not isinstance(event, ConvertingEvent):
+            return []
+        from vmdkimport.core.upload.uploader import Phase
+
+        read = self.tr("converted %1 of %2").replace("%1", format_size(event.source_done)) \
+            .replace("%2", format_size(event.source_total))
+        if event.phase in (Phase.CHECKING, Phase.UPLOADING):  # the stream's size: an estimate
+            sent = self.tr("sent %1 of about %2").replace("%1", format_size(event.bytes_sent)) \
+                .replace("%2", format_size(max(event.output_estimate, event.output_done)))
+        else:
+            sent = self.tr("sent %1").replace("%1", format_size(event.bytes_sent))
+        return [read, sent]
 
     def _show_transfer(self, event: UploadEvent) -> None:
         """Feed the graph and the map. Cheap on the GUI thread: a few events a second, each a
@@ -285,7 +340,12 @@ class SubmitPage(PlanPage):
         self.phase.setText(self.tr("The import has started."))
         text = self.tr("The image is being imported. The import ID is saved in the ledger "
                        "(History); you can close the wizard and follow it later.")
-        if result is not None:
+        if result is not None and getattr(result, "converted", False):
+            text += "\n" + self.tr("Converted to streamOptimized and uploaded %1 to %2 (SHA1 "
+                                   "%3, of the object).").replace(
+                "%1", format_size(result.size)).replace("%2", result.location).replace(
+                "%3", result.sha1)
+        elif result is not None:
             text += "\n" + self.tr("Uploaded %1 to %2 (SHA1 %3).").replace(
                 "%1", format_size(result.size)).replace("%2", result.location).replace(
                 "%3", result.sha1)
@@ -303,10 +363,16 @@ class SubmitPage(PlanPage):
         self.error = exc
         self.pause.setEnabled(False)
         self.cancel.setEnabled(False)
-        if isinstance(exc, UploadCancelled):
+        if isinstance(exc, Cancelled):  # a converting upload stops in the converter too
             self.phase.setText(self.tr("Upload stopped."))
-            self.message.show_info(self.tr("The upload was stopped. What was sent is kept: "
-                                           "Resume continues where it stopped."))
+            if self._converting:
+                self.message.show_info(self.tr(
+                    "The upload was stopped. What was sent is kept: Resume converts the disk "
+                    "again up to where it stopped, without sending those segments again, and "
+                    "continues. Uploading the same disk later resumes the same way."))
+            else:
+                self.message.show_info(self.tr("The upload was stopped. What was sent is kept: "
+                                               "Resume continues where it stopped."))
             self.retry.setText(self.tr("&Resume"))
         else:
             self.phase.setText(self.tr("Not registered."))
@@ -357,7 +423,7 @@ class SubmitPage(PlanPage):
         # Go to field goes back: to a page before this one
         jump = isinstance(field, Field) and page_of(field) < PageId.SUBMIT
         self.go_to_field.setVisible(bool(jump))
-        retry = exc is not None and (isinstance(exc, UploadCancelled)
+        retry = exc is not None and (isinstance(exc, Cancelled)
                                      or bool(getattr(exc, "retryable", False)))
         self.retry.setVisible(retry)
 
