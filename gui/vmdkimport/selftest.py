@@ -11,9 +11,15 @@ self-test`` and ``vmdk-import-wizard --self-test`` find it in seconds on the mac
    and ``pyfsxfs``: each opened on a small input, so a bundle without one fails here);
 2. guest inspection of the demo disk (a CentOS 7 guest, :mod:`vmdkimport.demo_guest`) with the
    real core: the OS and ``os_type`` must be found;
-3. the whole path through the same core as the CLI and the wizard, on the built-in sandbox
-   cloud: sign in, upload a small sample disk, register it (the import id goes to the ledger),
-   follow the conversion until it has ``succeeded``.
+3. converting the demo disk (monolithicSparse) to a streamOptimized VMDK with the project's own
+   writer (:mod:`vmdkimport.core.disk.streamopt`: no qemu-img, which a bundle does not carry):
+   our reader must read back the same virtual bytes, and the pre-flight must call the output
+   an importable streamOptimized VMDK;
+4. the whole path through the same core as the CLI and the wizard, on the built-in sandbox
+   cloud: sign in, upload a small sample disk as is (in segments), upload the demo disk
+   converting on the way (its SHA1 must be the file's of step 3: the stream is deterministic),
+   register that one (the import id goes to the ledger), follow the import until it has
+   ``succeeded``.
 
 It runs in a temporary ``VMDKIMPORT_HOME`` with a keyring that stores nothing, so it never
 reads or writes the user's ledger, settings, logs or passwords. The Qt part (the wizard,
@@ -36,6 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from vmdkimport.core.cloud.objectstorage import ObjectStorageClient
+    from vmdkimport.core.upload.converting import ConvertingResult
     from vmdkimport.sandbox import Sandbox
 
 EXIT_PASSED = 0
@@ -273,6 +281,83 @@ def check_guest_inspection(report: Report, work: Path) -> None:
                        f"{found.readiness.value}, {found.facts.bytes_read} bytes read")
 
 
+#: what the conversion step's output must be named: the converting upload's object name, since
+#: the extent name in the embedded descriptor is part of the stream (same name, same bytes)
+CONVERTED_NAME = "self-test-converted.vmdk"
+#: allocated runs compared at most (the demo disk has a handful; a bound, not a limit in use)
+MAX_COMPARED_RUNS = 100_000
+
+
+def check_disk_conversion(report: Report, work: Path) -> tuple[Path, Path]:
+    """The demo disk converted by our writer, read back by our reader, judged by the pre-flight.
+
+    Returns the source and the converted file (the converting upload compares its SHA1 with
+    the file's). The bytes compared are every run either disk's own maps call allocated: what
+    lies outside both reads as zeros on both, so that is the whole virtual disk.
+    """
+    from vmdkimport.core.disk import preflight
+    from vmdkimport.core.disk.streamopt import convert_to_file
+    from vmdkimport.demo import write_demo_vmdk
+
+    with report.check("conversion") as details:
+        source = write_demo_vmdk(work / "convert-source.vmdk", capacity=1024**3, guest=True)
+        converted = convert_to_file(source, work / CONVERTED_NAME)
+        same, compared, digest = same_virtual_bytes(source, converted)
+        expect(same, "the converted disk does not read back as the demo disk (its virtual "
+               "bytes differ)")
+        found = preflight.inspect(converted)
+        expect(found.verdict is preflight.Verdict.IMPORTABLE
+               and found.subformat == "streamOptimized",
+               f"the pre-flight calls the converted disk {found.description} "
+               f"({found.verdict.value}), not an importable streamOptimized VMDK")
+        details.append(f"monolithicSparse {source.stat().st_size} bytes to streamOptimized "
+                       f"{converted.stat().st_size} bytes, {compared} bytes of data identical "
+                       f"(sha256 {digest[:12]}), pre-flight {found.verdict.value}")
+    return source, converted
+
+
+def same_virtual_bytes(first: Path, second: Path) -> tuple[bool, int, str]:
+    """Whether two disks hold the same virtual bytes: hashes of every allocated run of either.
+
+    Returns (same, bytes compared, the first disk's digest).
+    """
+    import hashlib
+
+    from vmdkimport.core.disk.virtual import open_virtual_disk
+
+    with open_virtual_disk(first) as one, open_virtual_disk(second) as two:
+        if one.size != two.size:
+            return False, 0, ""
+        runs: list[tuple[int, int]] = []
+        for disk in (one, two):
+            for run in disk.allocated_ranges():
+                runs.append(run)
+                expect(len(runs) <= MAX_COMPARED_RUNS, "the disks have too many data runs")
+        hashes = [hashlib.sha256(), hashlib.sha256()]
+        compared = 0
+        for start, end in _merged(runs):
+            for offset in range(start, end, 1024 * 1024):
+                length = min(1024 * 1024, end - offset)
+                for disk, digest in zip((one, two), hashes, strict=True):
+                    digest.update(disk.pread(offset, length))
+                compared += length
+    return hashes[0].digest() == hashes[1].digest(), compared, hashes[0].hexdigest()
+
+
+def _merged(runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(offset, length) runs as sorted, non-overlapping (start, end) ranges."""
+    start = end = -1
+    for offset, length in sorted(runs):
+        if offset <= end:
+            end = max(end, offset + length)
+            continue
+        if end > start:
+            yield start, end
+        start, end = offset, offset + length
+    if end > start:
+        yield start, end
+
+
 def keyring_backends() -> list[str]:
     """The keyring backends this platform needs are registered (entry points, i.e. metadata)
     and importable (hidden imports). Only imported and listed: the user's keyring is never
@@ -307,9 +392,13 @@ def start_sandbox(report: Report, data_dir: Path) -> Sandbox:
     return cloud
 
 
-def scripted_register(report: Report, cloud: Sandbox, work: Path) -> str:
+def scripted_register(report: Report, cloud: Sandbox, work: Path,
+                      converted: tuple[Path, Path] | None = None) -> str:
     """Sign in, upload, register, follow: the CLI's ``--demo`` path through the same core.
 
+    ``converted`` is the conversion step's (source, converted file): the source is uploaded
+    converting on the way, the object's SHA1 must be the file's, and that object is the one
+    registered. Without it (a caller that skipped the step) the as-is upload is registered.
     Returns the import id, after checking that it reached ``succeeded`` and that the ledger
     (in the temporary home) has it with that state.
     """
@@ -346,6 +435,8 @@ def scripted_register(report: Report, cloud: Sandbox, work: Path) -> str:
                    f"uploaded {uploaded.size} bytes of {disk.stat().st_size}")
             details.append(f"{uploaded.size} bytes in {uploaded.segments} segments, "
                            f"sha1 {uploaded.sha1[:12]}")
+        if converted is not None:
+            uploaded = converting_upload(report, session.storage, *converted)
         ledger = Ledger()
         with report.check("register") as details:
             # the disk holds the demo guest (CentOS 7): its os_type, not a contradicting one
@@ -376,6 +467,33 @@ def scripted_register(report: Report, cloud: Sandbox, work: Path) -> str:
     return import_id
 
 
+def converting_upload(report: Report, storage: ObjectStorageClient, source: Path,
+                      converted: Path) -> ConvertingResult:
+    """The demo disk uploaded converting on the way, as ``vmdkimport upload`` does it."""
+    import hashlib
+
+    from vmdkimport.core.disk import preflight
+    from vmdkimport.core.upload.converting import conversion_source, run_converting_upload
+    from vmdkimport.core.upload.segments import MIN_SEGMENT_SIZE, UploadRequest
+
+    with report.check("upload, converting on the way") as details:
+        found = conversion_source(preflight.inspect(source))
+        expect(found is not None, "the pre-flight offers no conversion for the demo disk "
+               "(monolithicSparse)")
+        assert found is not None
+        result = run_converting_upload(storage, UploadRequest(
+            found, "images", CONVERTED_NAME, segment_size=MIN_SEGMENT_SIZE))
+        # the register call's checksum is a SHA1: an integrity check, not security
+        expected = hashlib.sha1(converted.read_bytes(), usedforsecurity=False).hexdigest()
+        expect(result.sha1 == expected and result.size == converted.stat().st_size,
+               f"the converted upload ({result.size} bytes, sha1 {result.sha1[:12]}) is not "
+               f"the converted file ({converted.stat().st_size} bytes, sha1 {expected[:12]})")
+        details.append(f"{result.source_read} bytes of data read, {result.size} bytes sent "
+                       f"({result.bytes_sent} on the wire), sha1 {result.sha1[:12]} as the "
+                       "converted file's")
+    return result
+
+
 # --- running ----------------------------------------------------------------------------------
 
 Extra = Callable[[Report, "Sandbox"], None]
@@ -391,9 +509,10 @@ def run(report: Report, extra: Extra | None = None) -> int:
         with isolated() as tmp:
             check_contents(report)
             check_guest_inspection(report, tmp)
+            converted = check_disk_conversion(report, tmp)
             cloud = start_sandbox(report, tmp / "cloud")
             try:
-                scripted_register(report, cloud, tmp)
+                scripted_register(report, cloud, tmp, converted)
                 if extra is not None:
                     extra(report, cloud)
             finally:
