@@ -272,269 +272,305 @@ Token valid until %7.</source>
 <context>
     <name>DiskPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="127"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="173"/>
         <source>Disk image</source>
-        <extracomment>how long typing must pause before the path is inspected: long enough not to inspect every prefix of a path being typed, short enough to feel like an answer to the paste what the worker reports once the pre-flight is done: its answer, and whether the guest is inspected next (the card then says it is looking inside) what the worker returns: the pre-flight&apos;s answer and the guest&apos;s (None: not readable here)</extracomment>
+        <extracomment>how long typing must pause before the path is inspected: long enough not to inspect every prefix of a path being typed, short enough to feel like an answer to the paste what the worker reports once the pre-flight is done: its answer, whether the guest is inspected next (the card then says it is looking inside), and the conversion offered what the worker returns: the pre-flight&apos;s answer, the conversion offered and the guest&apos;s answer (None: not readable here)</extracomment>
         <translation>ディスクイメージ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="128"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="174"/>
         <source>Choose the VMware disk to import: a file on this computer (a .vmdk, or an OVA/OVF/VMX export), or an object you already uploaded.</source>
         <translation>インポートするVMwareディスク（.vmdk、OVA/OVF/VMX）か、アップロード済みのオブジェクトを選択します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="133"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="179"/>
         <source>A disk &amp;file on this computer</source>
         <translation>このコンピューター上のディスクファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="134"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="180"/>
         <source>An object already in object &amp;storage</source>
         <translation>オブジェクトストレージにアップロード済みのオブジェクト(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="142"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="188"/>
         <source>path of a .vmdk, .ova, .ovf or .vmx file (or drop the file here)</source>
         <translation>.vmdk、.ova、.ovf、.vmxファイルのパス（ドロップも可）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="151"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="205"/>
         <source>Con&amp;vert…</source>
         <translation>変換(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="152"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="206"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="513"/>
         <source>Write a streamOptimized copy of the disk with qemu-img</source>
         <translation>qemu-imgで、ディスクのstreamOptimized形式のコピーを作成します</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="190"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="244"/>
         <source>&amp;Disk file:</source>
         <translation>ディスクファイル(&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="219"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="274"/>
         <source>C&amp;ontainer:</source>
         <translation>コンテナ(&amp;O):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="144"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="190"/>
         <source>B&amp;rowse…</source>
         <translation>参照(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="158"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="200"/>
+        <source>The disk is sent as a compressed streamOptimized VMDK, converted on the way: no temporary file and no qemu-img. An interrupted upload resumes when you upload the same disk again.</source>
+        <translation>ディスクは送信しながら圧縮されたstreamOptimized形式のVMDKに変換されます。一時ファイルもqemu-imgも使いません。中断したアップロードは、同じディスクをもう一度アップロードすると途中から再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="212"/>
         <source>C&amp;ancel conversion</source>
         <translation>変換を中止(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="163"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="217"/>
         <source>&amp;Upload anyway: the service will probably reject it</source>
         <translation>このままアップロードする（サービスに拒否される可能性が高い）(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="165"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="219"/>
         <source>Uploads the whole file as it is, without the fix above. Only for a file you know the service takes.</source>
         <translation>上記の修正を行わずに、ファイル全体をそのままアップロードします。サービスが受け付けることが分かっているファイルの場合にのみ使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="230"/>
         <source>Upload anyway: I have &amp;checked this guest myself</source>
         <translation>このままアップロードする（ゲストは自分で確認済み）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="178"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="232"/>
         <source>The inspection says this guest cannot run in the cloud. Tick this only if you know better; the choice is logged.</source>
         <translation>検査の結果、このゲストはクラウドで動作しないと判定されました。問題がないと確認できている場合にのみチェックしてください。この選択はログに記録されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="220"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="275"/>
         <source>Ob&amp;ject:</source>
         <translation>オブジェクト(&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="290"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="346"/>
         <source>Choose a disk image</source>
         <extracomment>the guest inspection running (set: stop it) and its answer for the file shown</extracomment>
         <translation>ディスクイメージの選択</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="291"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="347"/>
         <source>Disk images (*.vmdk *.ova *.ovf *.vmx);;All files (*)</source>
         <translation>ディスクイメージ (*.vmdk *.ova *.ovf *.vmx);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="326"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="382"/>
         <source>Choose or type the path of a disk file.</source>
         <translation>ディスクファイルを選択するか、パスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="357"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="415"/>
         <source>Checking %1…</source>
         <translation>%1を確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="403"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="465"/>
         <source>The file can be imported, but the guest in it cannot run in the cloud as it is. See why below.</source>
         <translation>ファイルはインポートできますが、中のゲストはこのままではクラウドで動作しません。理由は下記を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="452"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="511"/>
+        <source>Write a streamOptimized copy of the disk to a file with the built-in converter</source>
+        <translation>内蔵の変換機能で、ディスクのstreamOptimized形式のコピーをファイルに書き出します</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="534"/>
         <source>This file cannot be imported as it is. See the fix below.</source>
         <translation>このファイルは、このままではインポートできません。下記の対処方法を参照してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="456"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="538"/>
+        <source>This file cannot be imported as it is: it is converted while uploading, which fixes it.</source>
+        <translation>このファイルはそのままではインポートできませんが、アップロード中に変換することで解決します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="541"/>
+        <source>This file can be imported; it is converted while uploading.</source>
+        <translation>このファイルはインポートできます。アップロード中に変換されます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="544"/>
         <source>This file can be imported; read the warnings below.</source>
         <translation>このファイルはインポートできます。下記の警告を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="459"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="547"/>
         <source>This file can be imported.</source>
         <translation>このファイルはインポートできます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="515"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="563"/>
+        <source>Convert &amp;while uploading (recommended): about %1 to send instead of %2</source>
+        <translation>アップロード中に変換する（推奨）: 送信量は%2ではなく約%1です(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="567"/>
+        <source>Convert &amp;while uploading (recommended): a compressed streamOptimized VMDK</source>
+        <translation>アップロード中に変換する（推奨）: 圧縮されたstreamOptimized形式のVMDKとして送信します(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="640"/>
         <source>importable</source>
         <translation>インポート可能</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="516"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="641"/>
         <source>importable, with warnings</source>
         <translation>インポート可能（警告あり）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="517"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="642"/>
         <source>refused: this file cannot be imported as it is</source>
         <translation>インポート不可: このファイルは、このままではインポートできません</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="518"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="643"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="519"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="644"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="521"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="646"/>
         <source>Subformat</source>
         <translation>サブフォーマット</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="523"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="648"/>
         <source>Virtual size</source>
         <translation>仮想サイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="524"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="649"/>
         <source>File size</source>
         <translation>ファイルサイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="525"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="650"/>
         <source>Verdict</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="530"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="655"/>
         <source>Warning: </source>
         <translation>警告: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="531"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="656"/>
         <source>Refused: </source>
         <translation>不可: </translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="532"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="657"/>
         <source>Findings</source>
         <translation>確認結果</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="533"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="658"/>
         <source>Fix</source>
         <translation>対処方法</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="534"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="659"/>
         <source>qemu-img is not installed.</source>
         <translation>qemu-imgがインストールされていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="545"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="669"/>
+        <source>The built-in converter reads this disk: it is converted while uploading, or Convert… writes a streamOptimized copy to a file.</source>
+        <translation>このディスクは内蔵の変換機能で読み取れます。アップロード中に変換されます。ファイルとして必要な場合は「変換…」でstreamOptimized形式のコピーを書き出せます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="674"/>
         <source>qemu-img is installed: Convert… runs this for you:</source>
         <translation>qemu-imgがインストールされています。「変換…」を押すと、次のコマンドが実行されます:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="559"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="688"/>
         <source>Save the converted disk as</source>
         <translation>変換後のディスクの保存先</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="560"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="689"/>
         <source>VMDK disks (*.vmdk)</source>
         <translation>VMDKディスク (*.vmdk)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="575"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="707"/>
         <source>Converting… %p%</source>
         <translation>変換しています… %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="576"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="708"/>
         <source>Converting to %1…</source>
         <translation>%1に変換しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="593"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="728"/>
         <source>Cancelling the conversion…</source>
         <translation>変換を中止しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="605"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="740"/>
         <source>Converted: %p%</source>
         <translation>変換済み: %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="613"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="748"/>
         <source>The conversion was cancelled; the partial file was removed.</source>
         <translation>変換を中止しました。作成途中のファイルは削除されました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="671"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="807"/>
         <source>Sign in first (page Connection).</source>
         <translation>先に「接続」ページでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="676"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="812"/>
         <source>Listing the containers…</source>
         <translation>コンテナの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="690"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="826"/>
         <source>This project has no container yet: upload a file instead.</source>
         <translation>このプロジェクトにはまだコンテナがありません。代わりにファイルをアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="711"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="847"/>
         <source>Listing the objects of %1…</source>
         <translation>%1のオブジェクトの一覧を取得しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="727"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="863"/>
         <source>Choose the disk to register.</source>
         <translation>登録するディスクを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="729"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="865"/>
         <source>No .vmdk object in %1.</source>
         <translation>%1には.vmdkオブジェクトがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="780"/>
+        <location filename="../../gui/vmdkimport/qt/pages/disk.py" line="936"/>
         <source>%1 (%2 bytes)</source>
         <translation>%1（%2バイト）</translation>
     </message>
@@ -1081,6 +1117,7 @@ Token valid until %7.</source>
     </message>
     <message>
         <location filename="../../gui/vmdkimport/qt/pages/review.py" line="147"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="170"/>
         <source>Upload:</source>
         <translation>アップロード:</translation>
     </message>
@@ -1141,143 +1178,143 @@ Token valid until %7.</source>
         <translation>未実行</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="172"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="175"/>
         <source>Container/object:</source>
         <translation>コンテナ/オブジェクト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="173"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
         <source>Location:</source>
         <translation>格納場所:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="176"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="179"/>
         <source>DLO (dynamic large object)</source>
         <translation>DLO（ダイナミックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="177"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
         <source>SLO (static large object)</source>
         <translation>SLO（スタティックラージオブジェクト）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="180"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
         <source>Segment size:</source>
         <translation>セグメントサイズ:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="181"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
         <source>Parallel segments:</source>
         <translation>並列セグメント数:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="182"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
         <source>Bandwidth limit:</source>
         <translation>帯域幅の上限:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="183"/>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="200"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="203"/>
         <source>none</source>
         <translation>なし</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="184"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="187"/>
         <source>Manifest:</source>
         <translation>マニフェスト:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="185"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="188"/>
         <source>Overwrite:</source>
         <translation>上書き:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="186"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="189"/>
         <source>yes, replace an existing object</source>
         <translation>する（既存のオブジェクトを置き換えます）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="187"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="190"/>
         <source>no, stop if the object exists</source>
         <translation>しない（オブジェクトが存在する場合は中止します）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="193"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="196"/>
         <source>not sent (the service uses 0)</source>
         <translation>送信しない（サービス側で0を使用）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="196"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="199"/>
         <source>(not chosen)</source>
         <translation>（未選択）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="198"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="201"/>
         <source>computed during the upload</source>
         <translation>アップロード中に計算</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="205"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="208"/>
         <source>Name:</source>
         <translation>名前:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="206"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
         <source>OS type:</source>
         <translation>OS種別:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="207"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="210"/>
         <source>Minimum RAM:</source>
         <translation>最小RAM容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="209"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
         <source>Minimum disk:</source>
         <translation>最小ディスク容量:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="211"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="214"/>
         <source>Image ID:</source>
         <translation>イメージID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="212"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="215"/>
         <source>assigned by the service</source>
         <translation>サービスが割り当て</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="216"/>
         <source>Checksum (SHA1):</source>
         <translation>チェックサム（SHA1）:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="214"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="217"/>
         <source>KMS:</source>
         <translation>KMS:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="224"/>
         <source>not sent (only for Windows images)</source>
         <translation>送信しない（Windowsイメージの場合のみ）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="224"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="227"/>
         <source>the region&apos;s default server, port %1</source>
         <translation>リージョンのデフォルトサーバ（ポート %1）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="229"/>
         <source>activate</source>
         <translation>ライセンス認証を行う</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/review.py" line="229"/>
         <source>do not activate</source>
         <translation>ライセンス認証を行わない</translation>
     </message>
@@ -1522,212 +1559,249 @@ Token valid until %7.</source>
 <context>
     <name>SubmitPage</name>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="60"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="69"/>
         <source>Upload and register</source>
         <extracomment>seconds of uploading before the throughput graph starts: the first rates are noise UploadEvent.segment_states&apos; bytes -&gt; the map&apos;s cells</extracomment>
         <translation>アップロードと登録</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="61"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="70"/>
         <source>The disk goes to object storage, then the image is registered. Pause or stop at any time: a stopped upload resumes where it stopped.</source>
         <translation>ディスクをアップロードしてからイメージを登録します。停止したアップロードは、停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="65"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="74"/>
         <source>Follow the import</source>
         <translation>インポートの状態を確認</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="70"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="334"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="80"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="400"/>
         <source>&amp;Pause</source>
         <translation>一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="73"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="83"/>
         <source>&amp;Cancel upload</source>
         <translation>アップロードを中止(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="76"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="86"/>
         <source>&amp;Go to field</source>
         <translation>該当する項目へ移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="78"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="314"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="88"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="380"/>
         <source>&amp;Retry</source>
         <translation>再試行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="82"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="92"/>
         <source>Import ID:</source>
         <translation>インポートID:</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="84"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="94"/>
         <source>C&amp;opy</source>
         <translation>コピー(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="126"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="140"/>
         <source>Throughput</source>
+        <extracomment>this page&apos;s last completed converting upload, and the request it was for: a register that failed is retried without converting the whole disk again to prove it</extracomment>
         <translation>転送速度</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="128"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="142"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="194"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="214"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="222"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="246"/>
+        <source>Converting and uploading…</source>
+        <translation>変換しながらアップロードしています…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="247"/>
         <source>Uploading…</source>
         <translation>アップロードしています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="195"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="224"/>
         <source>Registering…</source>
         <translation>登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="204"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="233"/>
         <source>Registering the image…</source>
         <translation>イメージを登録しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="213"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="245"/>
         <source>Checking object storage…</source>
         <translation>オブジェクトストレージを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="215"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="248"/>
         <source>Computing the SHA1 checksum…</source>
         <translation>SHA1チェックサムを計算しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="216"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="249"/>
         <source>Writing the manifest…</source>
         <translation>マニフェストを書き込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="217"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="250"/>
         <source>Deleting the replaced object&apos;s segments…</source>
         <translation>置き換えたオブジェクトのセグメントを削除しています…</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="218"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="251"/>
         <source>Upload complete.</source>
         <translation>アップロードが完了しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="221"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="254"/>
         <source>Paused.</source>
         <translation>一時停止しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="223"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="258"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="226"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="260"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="227"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="261"/>
         <source>ETA %1</source>
         <translation>残り約%1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="229"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="263"/>
         <source>segments %1/%2</source>
         <translation>セグメント %1/%2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="232"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="265"/>
+        <source>segments %1 of about %2</source>
+        <translation>セグメント %1/約%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="269"/>
         <source>(%1 already there)</source>
         <translation>（%1個はアップロード済み）</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="236"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="273"/>
         <source>retries %1</source>
         <translation>再試行 %1回</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="269"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="286"/>
+        <source>converted %1 of %2</source>
+        <translation>変換済み %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="289"/>
+        <source>sent %1 of about %2</source>
+        <translation>送信済み %1/約%2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="292"/>
+        <source>sent %1</source>
+        <translation>送信済み %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="324"/>
         <source>Sent: %1</source>
         <translation>送信済み: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="269"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="324"/>
         <source>Sending: %1</source>
         <translation>送信中: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="270"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="325"/>
         <source>Waiting: %1</source>
         <translation>待機中: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="271"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="326"/>
         <source>Already there: %1</source>
         <translation>アップロード済み: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="285"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="340"/>
         <source>The import has started.</source>
         <translation>インポートを開始しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="286"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="341"/>
         <source>The image is being imported. The import ID is saved in the ledger (History); you can close the wizard and follow it later.</source>
         <translation>イメージをインポートしています。インポートIDは履歴に保存されるため、ウィザードを閉じて、後から状態を確認できます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="289"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="344"/>
+        <source>Converted to streamOptimized and uploaded %1 to %2 (SHA1 %3, of the object).</source>
+        <translation>streamOptimized形式に変換し、%1を%2にアップロードしました（オブジェクトのSHA1: %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="349"/>
         <source>Uploaded %1 to %2 (SHA1 %3).</source>
         <translation>%1を%2にアップロードしました（SHA1: %3）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="297"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="357"/>
         <source>Upload complete: the import has started</source>
         <translation>アップロードが完了し、インポートを開始しました</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="298"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="358"/>
         <source>%1: import ID %2</source>
         <translation>%1: インポートID %2</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="307"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="367"/>
         <source>Upload stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="308"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="370"/>
+        <source>The upload was stopped. What was sent is kept: Resume converts the disk again up to where it stopped, without sending those segments again, and continues. Uploading the same disk later resumes the same way.</source>
+        <translation>アップロードを中止しました。送信済みのデータは保持されています。「再開」を押すと、中止した位置までディスクを再度変換し（その分のセグメントは再送しません）、続きから送信します。後で同じディスクをアップロードした場合も、同様に再開します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="374"/>
         <source>The upload was stopped. What was sent is kept: Resume continues where it stopped.</source>
         <translation>アップロードを停止しました。送信済みのデータは保持されます。「再開」を押すと、停止した位置から続行します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="310"/>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="331"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="376"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="397"/>
         <source>&amp;Resume</source>
         <translation>再開(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="312"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="378"/>
         <source>Not registered.</source>
         <translation>登録されていません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="315"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="381"/>
         <source>The import was not registered</source>
         <translation>インポートは登録されませんでした</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="339"/>
+        <location filename="../../gui/vmdkimport/qt/pages/submit.py" line="405"/>
         <source>Stopping…</source>
         <translation>停止しています…</translation>
     </message>
@@ -3169,67 +3243,77 @@ Token valid until %7.</source>
         <translation>警告: ログファイル {path} に書き込めません（{reason}）。今回の実行はログに記録されません。そのフォルダーの空き容量を増やすか、VMDKIMPORT_HOME に別のディスク上のフォルダーを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="623"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="621"/>
+        <source>Converted to a streamOptimized VMDK while uploading.</source>
+        <translation>アップロード中にstreamOptimized形式のVMDKに変換します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="622"/>
+        <source>Converted to a streamOptimized VMDK while uploading: about {output} to send for a {disk} disk.</source>
+        <translation>アップロード中にstreamOptimized形式のVMDKに変換します。{disk}のディスクに対し、送信量は約{output}です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="625"/>
         <source>The local ledger {path} cannot be used: {reason}.</source>
         <translation>ローカルの台帳 {path} を使用できません: {reason}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="624"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="626"/>
         <source>The disk that holds {folder} is full. Free some space there, or set VMDKIMPORT_HOME to a folder on another disk, then run the command again.</source>
         <translation>{folder} があるディスクがいっぱいです。空き容量を増やすか、VMDKIMPORT_HOME に別のディスク上のフォルダーを指定してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="625"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="627"/>
         <source>Check that {folder} exists and that you may write there, or set VMDKIMPORT_HOME to another folder, then run the command again.</source>
         <translation>{folder} が存在し、書き込み権限があることを確認するか、VMDKIMPORT_HOME に別のフォルダーを指定してから、もう一度実行してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="645"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="647"/>
         <source>An import_id is a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.</source>
         <translation>import_id は 6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="654"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="656"/>
         <source>{address} is an IP address, but the KMS server must be given by its name (FQDN), for example kms.example.com:1688.</source>
         <translation>{address} はIPアドレスです。KMSサーバーは名前（FQDN）で指定してください（例: kms.example.com:1688）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="660"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="662"/>
         <source>kms needs &quot;activate&quot;: true (and server_info if not the region&apos;s default); otherwise leave kms out.</source>
         <translation>kmsには &quot;activate&quot;: true（リージョンの既定以外を使う場合は server_info も）が必要です。それ以外の場合はkmsを省略してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="661"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="663"/>
         <source>kms needs &quot;activate&quot;: true; only server_info may be left out.</source>
         <translation>kmsには &quot;activate&quot;: true が必要です。省略できるのは server_info だけです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="670"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="681"/>
         <source>No object has this name yet: the disk will be uploaded.</source>
         <translation>この名前のオブジェクトはまだありません。ディスクをアップロードします。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="671"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="682"/>
         <source>This disk is already there (uploaded earlier): nothing will be sent.</source>
         <translation>このディスクはすでにアップロード済みです。何も送信しません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="672"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="683"/>
         <source>An upload of a disk with this name, size and date is already there. Before sending anything, the upload reads your disk once to compare them, and keeps the object if they are the same.</source>
         <translation>この名前、サイズ、日時のディスクはすでにアップロードされています。送信する前にディスクを一度読み込んで比較し、同じであればそのオブジェクトをそのまま使用します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="673"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="684"/>
         <source>An interrupted upload of this disk was found: {present} of {total} segments are already there. The upload resumes.</source>
         <translation>中断されたこのディスクのアップロードが見つかりました（{total}セグメント中{present}セグメントがアップロード済み）。続きからアップロードを再開します。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="674"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="685"/>
         <source>Another object of {size} bytes already has this name. It has the same size: before sending anything, the upload compares it with your disk and keeps it if they are the same. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。サイズが同じため、アップロード前にお使いのディスクと比較し、同一であればそのまま使用します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="675"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="686"/>
         <source>Another object of {size} bytes already has this name. Choose another name, or allow replacing it.</source>
         <translation>この名前のオブジェクト（{size}バイト）がすでに存在します。別の名前を指定するか、置き換えを許可してください。</translation>
     </message>
@@ -4494,97 +4578,97 @@ Token valid until %7.</source>
         <translation>書き込み可能なフォルダーを選択してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="629"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="631"/>
         <source>The image name has {count} characters; at most {limit} are allowed.</source>
         <translation>イメージ名が{count}文字あります。指定できるのは{limit}文字までです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="633"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="635"/>
         <source>The container name is longer than {limit} bytes.</source>
         <translation>コンテナ名が{limit}バイトを超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="636"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="638"/>
         <source>The object name is longer than {limit} bytes.</source>
         <translation>オブジェクト名が{limit}バイトを超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="637"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="639"/>
         <source>The object name must end with {suffix} (lower case).</source>
         <translation>オブジェクト名の末尾は {suffix}（小文字）にしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="638"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="640"/>
         <source>The object name needs a name before {suffix}.</source>
         <translation>オブジェクト名には、{suffix} の前に名前が必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="644"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="646"/>
         <source>The image id must be a UUID such as 6bf65660-70ee-4a75-b61a-36ac040c289c.</source>
         <translation>イメージIDには、6bf65660-70ee-4a75-b61a-36ac040c289c のようなUUIDを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="646"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="648"/>
         <source>{what} must be a whole number of {unit} written without a decimal point.</source>
         <translation>{what}は、小数点を付けずに{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="647"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="649"/>
         <source>{what} must be a whole number of {unit}.</source>
         <translation>{what}は{unit}単位の整数で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="648"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="650"/>
         <source>{what} cannot be negative.</source>
         <translation>{what}に負の値は指定できません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="649"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="651"/>
         <source>{what} is too large (at most {limit} {unit}).</source>
         <translation>{what}が大きすぎます（最大{limit} {unit}）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="650"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="652"/>
         <source>Minimum RAM</source>
         <translation>最小RAM</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="651"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="653"/>
         <source>Minimum disk</source>
         <translation>最小ディスク</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="652"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="654"/>
         <source>The OS type must be one of: {types}.</source>
         <translation>OS種別は次のいずれかにしてください: {types}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="656"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="658"/>
         <source>{host!r} is not a fully qualified domain name (like kms.example.com).</source>
         <translation>{host!r} は完全修飾ドメイン名（kms.example.com など）ではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="657"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="659"/>
         <source>The KMS port {port} is out of range (1-65535; the usual port is 1688).</source>
         <translation>KMSのポート {port} が範囲外です（1～65535。通常のポートは1688です）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="659"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="661"/>
         <source>kms has unknown keys: {keys}.</source>
         <translation>kmsに不明なキーがあります: {keys}。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="663"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="665"/>
         <source>Enter the name.</source>
         <translation>イメージ名を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="664"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="666"/>
         <source>Enter the location.</source>
         <translation>格納場所を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="665"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="667"/>
         <source>Enter the os type.</source>
         <translation>OS種別を選択してください。</translation>
     </message>
@@ -4634,147 +4718,147 @@ Token valid until %7.</source>
         <translation>ファイルが変更された可能性があります。もう一度検査してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="676"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="687"/>
         <source>Another upload to {container}/{object} is already running on this computer (process {pid}, uploading {path}, started {started}).</source>
         <translation>このコンピューターで、{container}/{object} への別のアップロードがすでに実行中です（プロセス {pid}、{path} をアップロード中、{started} に開始）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="677"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="688"/>
         <source>Let that upload finish, or stop it; then run this one again (it resumes from what is already there). To upload both, give one of them another object name.</source>
         <translation>そのアップロードの終了を待つか停止してから、もう一度実行してください（アップロード済みの部分から再開されます）。両方をアップロードするには、一方に別のオブジェクト名を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="678"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="689"/>
         <source>Check the connection, then run the same upload again: it resumes where it stopped.</source>
         <translation>接続を確認してから、同じアップロードをもう一度実行してください。停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="679"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="690"/>
         <source>A {size} byte file needs more than {max_segments} segments of at most {max_file_size} bytes, the limits of this object storage.</source>
         <translation>{size}バイトのファイルには、最大{max_file_size}バイトのセグメントが{max_segments}個より多く必要です。これはこのオブジェクトストレージの上限を超えています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="680"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="691"/>
         <source>Use a DLO manifest (--manifest dlo), which has no segment-count limit.</source>
         <translation>セグメント数に上限のないDLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="626"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="628"/>
         <source>The import was registered with id {import_id}, but saving it to the local ledger failed ({error}). Write the id down: it is needed to follow the import.</source>
         <translation>インポートはID {import_id} で登録されましたが、ローカルの台帳への保存に失敗しました（{error}）。インポートの状態を確認するのに必要なため、このIDを控えてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="669"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="671"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="681"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="692"/>
         <source>A {size} byte file needs {count} segments of {segment} bytes, the largest object this object storage accepts; this tool sends at most {limit}.</source>
         <translation>{size}バイトのファイルには、このオブジェクトストレージが受け付ける最大のオブジェクトである{segment}バイトのセグメントが{count}個必要です。このツールが送信できるのは最大{limit}個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="682"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="693"/>
         <source>The object storage&apos;s size limit (max_file_size in its /info) is too small for this disk: ask the provider, or use another object storage.</source>
         <translation>オブジェクトストレージのサイズ上限（/info の max_file_size）が、このディスクには小さすぎます。プロバイダーに問い合わせるか、別のオブジェクトストレージを使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="683"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="694"/>
         <source>A {size} byte file in segments of {segment} bytes makes {count} segments; this tool sends at most {limit}.</source>
         <translation>{size}バイトのファイルを{segment}バイトのセグメントに分けると{count}個になります。このツールが送信できるのは最大{limit}個です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="684"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="695"/>
         <source>Choose a larger segment size (--segment-size), for example 256M, the default.</source>
         <translation>より大きなセグメントサイズ（--segment-size）を指定してください。例: 既定値の256M。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="685"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="673"/>
         <source>The upload was cancelled.</source>
         <translation>アップロードを中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="686"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="696"/>
         <source>{container}/{object} already exists ({size} bytes) and is not this disk.</source>
         <translation>{container}/{object} はすでに存在し（{size}バイト）、このディスクではありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="687"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="697"/>
         <source>Choose another object name, or confirm that it may be replaced (--overwrite).</source>
         <translation>別のオブジェクト名を指定するか、置き換えてよいことを確認してください（--overwrite）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="688"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="698"/>
         <source>Segment {number} ({name}) failed {attempts} times; the last error was: {error}</source>
         <translation>セグメント {number}（{name}）が{attempts}回失敗しました。最後のエラー: {error}</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="689"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="699"/>
         <source>Check the connection, then start the same upload again: it resumes where it stopped.</source>
         <translation>接続を確認してから、同じアップロードをもう一度開始してください。停止した位置から再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="690"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="672"/>
         <source>The upload was stopped.</source>
         <translation>アップロードを停止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="691"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="674"/>
         <source>Choose a valid name {where}.</source>
         <translation>{where}正しい名前を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="696"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="678"/>
         <source>The answer to segment {number} ended before object storage said what it stored [{request_id}].</source>
         <translation>セグメント {number} への応答が、オブジェクトストレージの保存内容が示される前に途切れました [{request_id}]。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="697"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="679"/>
         <source>object storage stored a different checksum ({etag}) than was sent ({md5}) [{request_id}]</source>
         <translation>オブジェクトストレージが保存したチェックサム（{etag}）が、送信したもの（{md5}）と異なります [{request_id}]</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="698"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="701"/>
         <source>The disk changed while it was read: stop the VM or wait for the copy to finish, then upload again.</source>
         <translation>読み込み中にディスクが変更されました。VMを停止するかコピーの完了を待ってから、もう一度アップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="699"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="702"/>
         <source>{path} got shorter during the upload.</source>
         <translation>アップロード中に {path} が短くなりました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="692"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="675"/>
         <source>This object storage does not offer SLO manifests.</source>
         <translation>このオブジェクトストレージは、SLOマニフェストに対応していません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="693"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="676"/>
         <source>Use a DLO manifest (--manifest dlo), the provider&apos;s documented way.</source>
         <translation>プロバイダーが案内している方法である、DLOマニフェスト（--manifest dlo）を使用してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="694"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="700"/>
         <source>Cancelled.</source>
         <translation>中止しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="695"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="677"/>
         <source>The upload was cancelled; start it again to resume.</source>
         <translation>アップロードを中止しました。もう一度開始すると再開されます。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="700"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="680"/>
         <source>{path} changed during the upload: its size or time stamps are not those it had at the start.</source>
         <translation>アップロード中に {path} が変更されました。サイズまたはタイムスタンプが開始時と異なります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="701"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="703"/>
         <source>{path} changed during the upload: segment {number} read differently for the upload and for the SHA1 checksum.</source>
         <translation>アップロード中に {path} が変更されました。セグメント {number} の内容が、アップロード時とSHA1チェックサムの計算時とで異なります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="702"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="704"/>
         <source>The SHA1 checksum could not be completed.</source>
         <translation>SHA1チェックサムの計算を完了できませんでした。</translation>
     </message>
@@ -5109,107 +5193,107 @@ Token valid until %7.</source>
         <translation>要求は処理された可能性があります。もう一度実行する前に、{import_list}を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="622"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="624"/>
         <source>The tool stopped before the service answered the register call, so the import may exist. Check {import_list} before you try again.</source>
         <translation>登録の呼び出しにサービスが応答する前にツールが停止したため、インポートが存在する可能性があります。再試行する前に{import_list}を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="627"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="629"/>
         <source>The image name must be text.</source>
         <translation>イメージ名は文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="628"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="630"/>
         <source>The image name is empty.</source>
         <translation>イメージ名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="630"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="632"/>
         <source>The image name starts or ends with a space.</source>
         <translation>イメージ名の先頭または末尾に空白があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="631"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="633"/>
         <source>The image name contains control characters or line breaks.</source>
         <translation>イメージ名に制御文字または改行が含まれています。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="632"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="634"/>
         <source>The container name is empty.</source>
         <translation>コンテナ名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="634"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="636"/>
         <source>The container name may only contain letters A-Z a-z, digits and . _ ~ ( ) + -.</source>
         <translation>コンテナ名に使用できるのは、英字（A-Z a-z）、数字、および . _ ~ ( ) + - のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="635"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="637"/>
         <source>The object name is empty.</source>
         <translation>オブジェクト名が空です。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="639"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="641"/>
         <source>The object name may only contain letters A-Z a-z, digits, . _ ~ ( ) + - and single / between parts (no spaces, no leading or trailing /).</source>
         <translation>オブジェクト名に使用できるのは、英字（A-Z a-z）、数字、. _ ~ ( ) + - 、および要素間を区切る単独の / のみです（空白と、先頭・末尾の / は使用できません）。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="640"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="642"/>
         <source>The location must be text.</source>
         <translation>格納場所は文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="641"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="643"/>
         <source>The location must start with /v1/AUTH_&lt;project id&gt;/.</source>
         <translation>格納場所は /v1/AUTH_&lt;プロジェクトID&gt;/ で始まる必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="642"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="644"/>
         <source>The location has no valid project id after /v1/AUTH_.</source>
         <translation>格納場所の /v1/AUTH_ の後に、正しいプロジェクトIDがありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="643"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="645"/>
         <source>The checksum must be a SHA1 value: exactly 40 hexadecimal digits.</source>
         <translation>チェックサムには、SHA1値（ちょうど40桁の16進数）を指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="653"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="655"/>
         <source>The KMS server must be text in the form FQDN:port.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式の文字列で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="655"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="657"/>
         <source>The KMS server must be written as FQDN:port, for example kms.example.com:1688.</source>
         <translation>KMSサーバは、「FQDN:ポート番号」の形式（例: kms.example.com:1688）で指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="658"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="660"/>
         <source>kms must be an object such as {&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true}.</source>
         <translation>kmsには、{&quot;server_info&quot;: &quot;FQDN:1688&quot;, &quot;activate&quot;: true} のようなオブジェクトを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="662"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="664"/>
         <source>kms.activate can only be true (a JSON boolean).</source>
         <translation>kms.activateに指定できるのは、true（JSONのブール値）のみです。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="666"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="668"/>
         <source>The request body must be a JSON object.</source>
         <translation>リクエストボディは、JSONオブジェクトである必要があります。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="667"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="669"/>
         <source>The location is in project {location_project}, but you are signed in to project {project}. Upload to the project you import into.</source>
         <translation>格納場所はプロジェクト {location_project} にありますが、サインイン中のプロジェクトは {project} です。インポート先のプロジェクトにアップロードしてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="668"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="670"/>
         <source>conversion is a retired field; if sent it must be true or false.</source>
         <translation>conversionは廃止された項目です。送信する場合は、trueまたはfalseを指定してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="621"/>
+        <location filename="../../gui/vmdkimport/qt/catalog_tr.py" line="623"/>
         <source>Paste the SHA1, or let the tool compute it.</source>
         <translation>SHA1を貼り付けるか、ツールに計算させてください。</translation>
     </message>
