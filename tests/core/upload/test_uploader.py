@@ -191,6 +191,27 @@ class _PausingControl(TransferControl):
                 self.through_while_paused += 1
 
 
+def test_stopping_while_paused_leaves_no_worker_behind(sandbox_backend: Backend,
+                                                       tmp_path: Path) -> None:
+    """A front end that drops the upload while it is paused (the window closed without Cancel)
+    must not leave a worker waiting for Resume, nor hang in the generator's cleanup."""
+    make_file(tmp_path / "disk.vmdk", 6 * MIB)
+    control = _PausingControl(pause_after=3)
+    events = Uploader(sandbox_backend.storage,
+                      _request(tmp_path / "disk.vmdk", "dropped", threads=2), control).run()
+    for _ in events:
+        if control.paused and len(control.held) == 2:
+            break
+        if control.paused:
+            wait_until(lambda: len(control.held) == 2, timeout=10,
+                       what="both upload workers to stop at the pause")
+    closer = threading.Thread(target=events.close)  # type: ignore[attr-defined]
+    closer.start()
+    closer.join(timeout=10)
+    assert not closer.is_alive(), "closing a paused upload hangs"
+    assert not [t for t in threading.enumerate() if t.name.startswith("upload-")]
+
+
 def test_pause_stops_sending_until_resume(sandbox_backend: Backend, tmp_path: Path) -> None:
     make_file(tmp_path / "disk.vmdk", 6 * MIB)
     control = _PausingControl(pause_after=3)  # six chunks of 1 MiB; pause asked by the third

@@ -44,6 +44,9 @@ class TransferControl:
         self._running = threading.Event()
         self._running.set()
         self.bucket = TokenBucket(limit_rate) if limit_rate else None
+        #: set by the upload itself when it ends early (its consumer stopped iterating): a
+        #: worker held at a pause must see it, or it would wait for a Resume that never comes
+        self.stopped = threading.Event()
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -64,11 +67,14 @@ class TransferControl:
         return not self._running.is_set()
 
     def check(self) -> None:
-        """Raise if cancelled; block while paused."""
+        """Raise if cancelled or stopped; block while paused."""
         while not self._running.wait(0.25):
-            pass
+            if self.stopped.is_set():
+                break
         if self._cancel.is_set():
             raise UploadCancelled(Text("The upload was cancelled."))
+        if self.stopped.is_set():
+            raise UploadCancelled(Text("The upload was stopped."))
 
     def sleep(self, seconds: float) -> None:
         """Wait, but wake up (and raise) on cancel."""

@@ -660,6 +660,8 @@ class Uploader:
             # Also when the consumer stops iterating: no worker may go on alone.
             if not completed or self._error is not None or self.control.cancelled:
                 self._abort.set()
+                if not completed:  # wake a worker held at a pause: nobody will press Resume
+                    self.control.stopped.set()
             for w in workers:
                 w.join()
         if self._error is not None:
