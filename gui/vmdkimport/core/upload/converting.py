@@ -120,6 +120,7 @@ from vmdkimport.core.errors import (
 from vmdkimport.core.rules import Field, container_error, location_for, object_error
 from vmdkimport.core.text import Text
 from vmdkimport.core.upload.lock import UploadLock
+from vmdkimport.core.upload.replaced import delete_all, old_segments, project_id
 from vmdkimport.core.upload.retry import RETRY_STATUSES, for_upload, retrying
 from vmdkimport.core.upload.segments import (
     MAX_SEGMENTS,
@@ -723,41 +724,15 @@ class ConvertingUploader:
             self._retrying("container PUT", lambda: self.storage.create_container(name))
 
     def _segments_of(self, existing: ObjectInfo, *, keep_prefix: str) -> list[tuple[str, str]]:
-        """(container, name) of every segment the replaced manifest uses, except ours."""
-        req = self.request
-        out: list[tuple[str, str]] = []
-        if existing.dlo_prefix:
-            container, _, prefix = existing.dlo_prefix.partition("/")
-            if prefix != keep_prefix:
-                out = [(container, o.name) for o in self._retrying(
-                    "listing of the old segments",
-                    lambda: self.storage.list_objects(container, prefix=prefix))]
-        elif existing.is_slo:
-            response = self._retrying("GET of the old manifest", lambda: self.storage.call(
-                "GET", self.storage.url(req.container, req.object_name),
-                params={"multipart-manifest": "get", "format": "raw"}))
-            try:
-                items = json.loads(response.content)
-            except ValueError:
-                items = []
-            for item in items if isinstance(items, list) else []:
-                if not isinstance(item, dict):
-                    continue
-                path = str(item.get("path") or item.get("name") or "").lstrip("/")
-                container, _, name = path.partition("/")
-                if name and not name.startswith(keep_prefix):
-                    out.append((container, name))
-        return out
+        """(container, name) of every segment the existing manifest uses, except ours."""
+        return old_segments(self.storage, self._retrying, self.request.container,
+                            self.request.object_name, existing, keep_prefix=keep_prefix)
 
     def _delete_all(self, objects: list[tuple[str, str]]) -> None:
-        for container, name in objects:
-            try:
-                self.storage.delete_object(container, name)
-            except VmdkImportError as exc:  # leftovers are listed by `vmdkimport cleanup`
-                log.warning("could not delete old segment %s/%s: %s", container, name, exc)
+        delete_all(self.storage, objects)
 
     def _project_id(self) -> str:
-        return self.storage.account_path.rsplit("/", 1)[-1].removeprefix("AUTH_")
+        return project_id(self.storage)
 
     # -- events ------------------------------------------------------------------------------------
     def _event(self, message: str) -> ConvertingEvent:

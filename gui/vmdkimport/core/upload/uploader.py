@@ -112,6 +112,7 @@ from vmdkimport.core.rules import Field, container_error, location_for, object_e
 from vmdkimport.core.text import Text, message_of
 from vmdkimport.core.upload.journal import UploadJournal
 from vmdkimport.core.upload.lock import UploadLock
+from vmdkimport.core.upload.replaced import delete_all, old_segments, project_id
 from vmdkimport.core.upload.retry import RETRY_STATUSES, for_upload, retrying
 from vmdkimport.core.upload.segments import (
     Manifest,
@@ -601,38 +602,14 @@ class Uploader:
 
     def _segments_of(self, existing: ObjectInfo, *, keep_prefix: str) -> list[tuple[str, str]]:
         """(container, name) of every segment the existing manifest uses, except ours."""
-        req = self.request
-        out: list[tuple[str, str]] = []
-        if existing.dlo_prefix:
-            container, _, prefix = existing.dlo_prefix.partition("/")
-            if prefix != keep_prefix:
-                out = [(container, o.name)
-                       for o in self.storage.list_objects(container, prefix=prefix)]
-        elif existing.is_slo:
-            response = self.storage.call(
-                "GET", self.storage.url(req.container, req.object_name),
-                params={"multipart-manifest": "get", "format": "raw"})
-            try:
-                items = json.loads(response.content)
-            except ValueError:
-                items = []
-            for item in items if isinstance(items, list) else []:
-                path = str(item.get("path") or item.get("name") or "").lstrip("/")
-                container, _, name = path.partition("/")
-                if name and not name.startswith(keep_prefix):
-                    out.append((container, name))
-        return out
+        return old_segments(self.storage, self._retrying, self.request.container,
+                            self.request.object_name, existing, keep_prefix=keep_prefix)
 
     def _delete_all(self, objects: list[tuple[str, str]]) -> None:
-        for container, name in objects:
-            try:
-                self.storage.delete_object(container, name)
-            except VmdkImportError as exc:  # leftovers are listed by `vmdkimport cleanup`
-                log.warning("could not delete old segment %s/%s: %s", container, name, exc)
+        delete_all(self.storage, objects)
 
     def _project_id(self) -> str:
-        path = self.storage.account_path  # /v1/AUTH_<project>
-        return path.rsplit("/", 1)[-1].removeprefix("AUTH_")
+        return project_id(self.storage)
 
     # -- transfer ------------------------------------------------------------------------------
     # -- transfer ------------------------------------------------------------------------------
