@@ -7,7 +7,7 @@ NTFS, from the $Bitmap file, bounded).
 
 LVM2 is read by hand (label, metadata area, the metadata text): pyvslvm (libvslvm) lists volume
 groups and logical volumes but does not expose a segment's type or stripe count, and libvslvm
-itself ignores both (``/* TODO */`` in ``libvslvm_metadata.c``), so a striped, thin or RAID
+itself ignores both (left as a to-do in its ``libvslvm_metadata.c``), so a striped, thin or RAID
 volume would be read as if it were linear, i.e. as garbage. The text format is small and
 documented (``lvm2/doc/lvm2-raid.txt``, ``man lvm.conf`` for the syntax); only a volume made of
 linear segments on physical volumes of this disk is mapped, anything else is listed with
