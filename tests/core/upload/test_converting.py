@@ -228,6 +228,20 @@ def test_an_identical_object_is_proven_by_content_and_not_sent(
     assert backend.puts()[before:] == []
 
 
+def test_the_destination_page_calls_an_earlier_converted_upload_compared_not_different(
+    backend: Backend, disks: dict[str, Path], unique: str
+) -> None:
+    """After a converting upload of this disk, the Destination page's check must not ask for
+    consent to replace "another object": the upload proves it by content and sends nothing."""
+    from vmdkimport.core.upload.destination import DestinationKind, check_destination
+
+    request = _request(disks["monolithicSparse"], unique)
+    run_converting_upload(backend.storage, request)
+    check = check_destination(backend.storage, request)
+    assert check.kind is DestinationKind.COMPARE
+    assert not check.needs_consent
+
+
 def test_a_different_object_needs_overwrite(backend: Backend, disks: dict[str, Path],
                                             expected: dict[str, bytes], unique: str) -> None:
     backend.storage.create_container(unique)

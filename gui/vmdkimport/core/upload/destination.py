@@ -87,7 +87,12 @@ def check_destination(storage: ObjectStorageClient, request: UploadRequest
         return DestinationCheck(DestinationKind.NEW, slo_available=slo)
     existing = storage.head_object(request.container, request.object_name)
     if existing is not None:
-        if existing.meta.get(META_SOURCE.lower()) == identity.source_tag() \
+        tag = existing.meta.get(META_SOURCE.lower()) or ""
+        if tag.startswith(identity.source_tag() + ":so"):
+            # this very disk, converted while uploading (its tag adds the converter and the
+            # segment size): the converting upload proves it by producing the stream again
+            return DestinationCheck(DestinationKind.COMPARE, existing.size, slo_available=slo)
+        if tag == identity.source_tag() \
                 and existing.size == size:
             # Name, size and mtime prove nothing (touch -r, cp -p): only this machine's journal
             # for this very file does; the uploader then also checks the object's ETag.
