@@ -11,6 +11,7 @@ import pytest
 from vmdkimport.core.cloud.objectstorage import ObjectInfo
 from vmdkimport.core.disk.source import UploadSource
 from vmdkimport.core.upload.converting import ConvertingUploader
+from vmdkimport.core.upload.replaced import old_segments
 from vmdkimport.core.upload.segments import UploadRequest
 from vmdkimport.core.upload.uploader import Uploader
 
@@ -45,5 +46,6 @@ def test_a_hostile_slo_manifest_is_no_traceback(kind: Any, manifest: bytes,
     request = UploadRequest(UploadSource(tmp_path / "disk.vmdk"), "images", "disk.vmdk")
     uploader = kind(_Storage(manifest), request)
     existing = ObjectInfo("disk.vmdk", 10, "etag", is_slo=True)
-    old = uploader._segments_of(existing, keep_prefix="new/")
+    old = old_segments(uploader.storage, uploader._retrying, "images", "disk.vmdk", existing,
+                       keep_prefix="new/")
     assert old in ([], [("images_segments", "old/0001")])

@@ -405,9 +405,11 @@ class ConvertingUploader:
             existing.meta.get(META_SOURCE.lower()) == identity.source_tag()
         if existing is not None and not ours and not req.overwrite:
             raise ObjectExists(req.container, req.object_name, existing)
-        old_segments: list[tuple[str, str]] = []
+        replaced: list[tuple[str, str]] = []
         if existing is not None and not ours:
-            old_segments = self._segments_of(existing, keep_prefix=identity.segment_prefix)
+            replaced = old_segments(self.storage, self._retrying, req.container,
+                                    req.object_name, existing,
+                                    keep_prefix=identity.segment_prefix)
         self._ensure_container(req.container)
         present: dict[str, ObjectInfo] = {}
         if self._retrying("HEAD of the container", lambda: self.storage.container_exists(
@@ -431,15 +433,15 @@ class ConvertingUploader:
                 self._phase = Phase.MANIFEST
                 yield self._event("Writing the manifest")
                 self._retrying("manifest PUT", lambda: self._write_manifest(identity))
-            if old_segments:
+            if replaced:
                 self._phase = Phase.CLEANUP
                 yield self._event("Deleting the segments of the replaced object")
-                self._delete_all(old_segments)
+                delete_all(self.storage, replaced)
         with self._stats.lock:
             stats = self._stats
             result = ConvertingResult(
                 container=req.container, object_name=req.object_name,
-                location=location_for(self._project_id(), req.container, req.object_name),
+                location=location_for(project_id(self.storage), req.container, req.object_name),
                 size=output_size, sha1=self._sha1,
                 segments=0 if single else len(self._md5s),
                 segments_sent=stats.segments_sent, segments_skipped=stats.segments_skipped,
@@ -722,17 +724,6 @@ class ConvertingUploader:
         if not self._retrying("HEAD of the container",
                               lambda: self.storage.container_exists(name)):
             self._retrying("container PUT", lambda: self.storage.create_container(name))
-
-    def _segments_of(self, existing: ObjectInfo, *, keep_prefix: str) -> list[tuple[str, str]]:
-        """(container, name) of every segment the existing manifest uses, except ours."""
-        return old_segments(self.storage, self._retrying, self.request.container,
-                            self.request.object_name, existing, keep_prefix=keep_prefix)
-
-    def _delete_all(self, objects: list[tuple[str, str]]) -> None:
-        delete_all(self.storage, objects)
-
-    def _project_id(self) -> str:
-        return project_id(self.storage)
 
     # -- events ------------------------------------------------------------------------------------
     def _event(self, message: str) -> ConvertingEvent:

@@ -417,7 +417,7 @@ class Uploader:
         existing = self._retrying("HEAD of the object", lambda: self.storage.head_object(
             req.container, req.object_name))
         journal = UploadJournal(identity, self._journal_dir, self._fingerprint)
-        old_segments: list[tuple[str, str]] = []
+        replaced: list[tuple[str, str]] = []
         if existing is not None:
             same = self._proven_by_journal(existing, identity, segments, journal)
             compare = self._comparable(existing, identity, segments)
@@ -440,7 +440,9 @@ class Uploader:
                 return
             if not req.overwrite:
                 raise ObjectExists(req.container, req.object_name, existing)
-            old_segments = self._segments_of(existing, keep_prefix=identity.segment_prefix)
+            replaced = old_segments(self.storage, self._retrying, req.container,
+                                    req.object_name, existing,
+                                    keep_prefix=identity.segment_prefix)
         self._ensure_container(req.container)
         self._segments_total = 0 if single else len(segments)
         with self._stats.lock:
@@ -472,7 +474,7 @@ class Uploader:
                 if single and self._stats.segments_sent:
                     # the object we just wrote is not the disk as it is: leave nothing behind
                     # that looks like a finished upload
-                    self._delete_all([(req.container, req.object_name)])
+                    delete_all(self.storage, [(req.container, req.object_name)])
                 raise
         finally:
             self._abort.set()
@@ -487,14 +489,14 @@ class Uploader:
                 identity, segments, journal, sha1))
             manifest_kind = manifest
         journal.record_done(manifest_kind.value if manifest_kind else "none", sha1)
-        if old_segments:
+        if replaced:
             self._phase = Phase.CLEANUP
             yield self._event("Deleting the segments of the replaced object")
-            self._delete_all(old_segments)
+            delete_all(self.storage, replaced)
         with self._stats.lock:
             result = UploadResult(
                 container=req.container, object_name=req.object_name,
-                location=location_for(self._project_id(), req.container, req.object_name),
+                location=location_for(project_id(self.storage), req.container, req.object_name),
                 size=size, sha1=sha1, segments=0 if single else len(segments),
                 segments_sent=self._stats.segments_sent,
                 segments_skipped=self._stats.segments_skipped, manifest=manifest_kind,
@@ -561,7 +563,8 @@ class Uploader:
             proof = self._stats.proof_read
         result = UploadResult(
             container=identity.container, object_name=identity.object_name,
-            location=location_for(self._project_id(), identity.container, identity.object_name),
+            location=location_for(project_id(self.storage), identity.container,
+                                  identity.object_name),
             size=identity.size, sha1=sha1, segments=0, segments_sent=0, segments_skipped=0,
             manifest=kind, skipped=True, bytes_sent=0, retries=self._stats.retries,
             bytes_read_to_prove=proof)
@@ -600,18 +603,6 @@ class Uploader:
                               lambda: self.storage.container_exists(name)):
             self._retrying("container PUT", lambda: self.storage.create_container(name))
 
-    def _segments_of(self, existing: ObjectInfo, *, keep_prefix: str) -> list[tuple[str, str]]:
-        """(container, name) of every segment the existing manifest uses, except ours."""
-        return old_segments(self.storage, self._retrying, self.request.container,
-                            self.request.object_name, existing, keep_prefix=keep_prefix)
-
-    def _delete_all(self, objects: list[tuple[str, str]]) -> None:
-        delete_all(self.storage, objects)
-
-    def _project_id(self) -> str:
-        return project_id(self.storage)
-
-    # -- transfer ------------------------------------------------------------------------------
     # -- transfer ------------------------------------------------------------------------------
     def _transfer(self, identity: UploadIdentity, segments: list[Segment], single: bool,
                   present: dict[str, ObjectInfo], journal: UploadJournal,
