@@ -22,6 +22,7 @@ Every size is bounded: files by ``limit``, directories by :data:`MAX_DIR_BYTES` 
 from __future__ import annotations
 
 import struct
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Final, Generic, TypeVar
@@ -55,21 +56,26 @@ def _read(source: Source, offset: int, length: int) -> bytes:
     return source.read(length) or b""
 
 
-class _Walker(Generic[N]):
+class _Walker(ABC, Generic[N]):
     """Path resolution over a POSIX tree: one name at a time, following symlinks (absolute or
-    relative) up to :data:`MAX_LINK_HOPS` times, ``..`` included."""
+    relative) up to :data:`MAX_LINK_HOPS` times, ``..`` included. A filesystem says how to
+    take one step (the four methods below); the walk and its bounds are written once here."""
 
+    @abstractmethod
     def _root(self) -> N:
-        raise NotImplementedError
+        """The root directory's node."""
 
+    @abstractmethod
     def _child(self, directory: N, name: str) -> N | None:
-        raise NotImplementedError
+        """The entry ``name`` of ``directory`` (None: not there)."""
 
+    @abstractmethod
     def _kind(self, node: N) -> str:
-        raise NotImplementedError
+        """"dir", "file", "link" or "other"."""
 
+    @abstractmethod
     def _target(self, node: N) -> str:
-        raise NotImplementedError
+        """A symlink's target, as stored."""
 
     def _resolve(self, path: str, *, follow_last: bool = True) -> N | None:
         parts = [p for p in path.split("/") if p not in ("", ".")]
