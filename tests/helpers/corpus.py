@@ -34,6 +34,18 @@ QEMU_VMDK_SUBFORMATS = ("monolithicSparse", "monolithicFlat", "twoGbMaxExtentSpa
                         "twoGbMaxExtentFlat", "streamOptimized")
 
 
+def require_tool(name: str) -> str:
+    """A tool's path (also in /usr/sbin); skip without it on a developer machine, fail under
+    CI=true, where every tool is installed."""
+    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
+    if found:
+        return found
+    message = f"{name} is not installed"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}; CI must run these tests, not skip them")
+    pytest.skip(message)
+
+
 def require_qemu() -> str:
     """qemu-img's path; skip without it on a developer machine, fail under CI=true."""
     if QEMU_IMG:

@@ -10,7 +10,6 @@ and the result checked with ``qemu-img check`` and ``qemu-img compare`` against 
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import shutil
 import struct
@@ -48,17 +47,6 @@ RANDOM_REGIONS = ((18 * MIB - 700, 300_000), (21 * MIB + 512, 512), (RAW_SIZE - 
 TEXT_AT = 20 * MIB
 SOURCES = ("raw", *corpus.QEMU_VMDK_SUBFORMATS)
 QEMU_FORMAT = {"raw": "raw"}
-
-
-def require_tool(name: str) -> str:
-    """A tool's path; skip without it on a developer machine, fail under CI=true."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
-    if found:
-        return found
-    message = f"{name} is not installed"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message}; CI must run these tests, not skip them")
-    pytest.skip(message)
 
 
 def sha1(data: bytes) -> str:
@@ -100,7 +88,7 @@ def doc_tree(target: Path, budget: int) -> Path:
 
 
 def make_raw(folder: Path) -> Path:
-    mkfs = require_tool("mkfs.ext4")
+    mkfs = corpus.require_tool("mkfs.ext4")
     fs = folder / "fs.img"
     subprocess.run([mkfs, "-q", "-F", "-d", str(doc_tree(folder / "tree", TREE_BYTES)),
                     str(fs), EXT4_SIZE], check=True, capture_output=True, timeout=60)

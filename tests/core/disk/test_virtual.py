@@ -43,17 +43,6 @@ EXT4_AT = 20 * MIB
 ZEROED = (EXT4_AT + 4 * MIB, 2 * GRAIN)
 
 
-def require_tool(name: str) -> str:
-    """A tool's path; skip without it on a developer machine, fail under CI=true."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
-    if found:
-        return found
-    message = f"{name} is not installed"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message}; CI must run these tests, not skip them")
-    pytest.skip(message)
-
-
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -67,7 +56,7 @@ def read_all(disk: VirtualDisk, chunk: int = 3 * MIB + 17) -> bytes:
 
 
 def ext4_image(folder: Path) -> Path:
-    mkfs = require_tool("mkfs.ext4")
+    mkfs = corpus.require_tool("mkfs.ext4")
     tree = folder / "tree"
     (tree / "etc").mkdir(parents=True)
     (tree / "boot").mkdir()

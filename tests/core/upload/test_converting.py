@@ -50,15 +50,6 @@ OBJECT = "disk.vmdk"
 KINDS = ("monolithicSparse", "monolithicFlat")
 
 
-def require_tool(name: str) -> str:
-    """A tool's path; skip without it on a developer machine (tests/conftest.py turns the skip
-    into a failure under CI=true)."""
-    found = shutil.which(name) or shutil.which(name, path="/usr/sbin:/sbin")
-    if not found:
-        pytest.skip(f"{name} is not installed")
-    return found
-
-
 def doc_tree(target: Path, budget: int) -> Path:
     """A copy of real files from /usr/share/doc, in a stable order, about ``budget`` bytes."""
     target.mkdir()
@@ -79,7 +70,7 @@ def doc_tree(target: Path, budget: int) -> Path:
 def make_disks(folder: Path) -> dict[str, Path]:
     """kind -> disk: the raw image and its monolithicSparse and monolithicFlat VMDKs."""
     corpus.require_qemu()
-    mkfs = require_tool("mkfs.ext4")
+    mkfs = corpus.require_tool("mkfs.ext4")
     fs = folder / "fs.img"
     subprocess.run([mkfs, "-q", "-F", "-d", str(doc_tree(folder / "tree", 6 * MIB)), str(fs),
                     "16M"], check=True, capture_output=True, timeout=60)
